@@ -1,0 +1,6 @@
+export * from './calendar';
+export * from './network';
+export * from './flows';
+export * from './snapshot';
+export * from './region-profile';
+export * from './problems';

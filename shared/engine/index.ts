@@ -1,0 +1,2 @@
+export { projectStock, dayIndexOf, NO_DAY } from './project-stock';
+export type { StockProjection } from './project-stock';
