@@ -1,0 +1,3 @@
+export { PlanningHost, PlanningJobError } from './planning-host';
+export type { WorkerEntry, JobProgress } from './planning-host';
+export type { JobKind, JobInput, JobResult, LoadedNetwork, DemoNetworkRequest } from './jobs';

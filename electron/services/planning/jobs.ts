@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { FreshnessThresholds, Instant, LocalDate, SnapshotSource } from '../../../shared/domain';
+import { NetworkSummary, StockPage, StockQuery, StockRow } from '../../../shared/ipc';
+
+export const DemoNetworkRequest = z.object({
+  seed: z.number().int(),
+  nodes: z.number().int().min(1).max(60),
+  skus: z.number().int().min(1).max(50_000),
+  dayZero: LocalDate,
+  takenAt: Instant,
+  regionCode: z.string(),
+  currency: z.string(),
+});
+export type DemoNetworkRequest = z.infer<typeof DemoNetworkRequest>;
+
+export const LoadedNetwork = z.object({
+  empty: z.boolean(),
+  source: SnapshotSource.nullable(),
+  takenAt: Instant.nullable(),
+  dayZero: LocalDate.nullable(),
+  nodes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), area: z.string() })),
+  areas: z.array(z.string()),
+  demo: z.object({ seed: z.number(), nodes: z.number(), skus: z.number() }).nullable(),
+  rows: z.number().int(),
+});
+export type LoadedNetwork = z.infer<typeof LoadedNetwork>;
+
+const AsOf = z.object({ thresholds: FreshnessThresholds, now: Instant });
+
+/** Every job the planning worker runs: its input and its result, checked on both sides of the thread. */
+export const PLANNING_JOBS = {
+  'load-network': { input: z.object({ dbPath: z.string(), demo: DemoNetworkRequest.nullable() }), result: LoadedNetwork },
+  'network-summary': { input: AsOf, result: NetworkSummary },
+  'stock-page': { input: AsOf.extend({ query: StockQuery }), result: StockPage },
+  'stock-rows': {
+    input: AsOf.extend({ keys: z.array(z.object({ nodeId: z.string(), skuId: z.string() })) }),
+    result: z.object({ rows: z.array(StockRow) }),
+  },
+} as const;
+
+export type JobKind = keyof typeof PLANNING_JOBS;
+export type JobInput<K extends JobKind> = z.input<(typeof PLANNING_JOBS)[K]['input']>;
+export type JobResult<K extends JobKind> = z.output<(typeof PLANNING_JOBS)[K]['result']>;
+
+export const HostMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run'), jobId: z.string(), kind: z.string(), input: z.unknown(), cancelSlot: z.number().int().nonnegative() }),
+]);
+export type HostMessage = z.infer<typeof HostMessage>;
+
+export const WorkerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('done'), jobId: z.string(), result: z.unknown() }),
+  z.object({ type: z.literal('failed'), jobId: z.string(), reason: z.string(), cancelled: z.boolean() }),
+]);
+export type WorkerMessage = z.infer<typeof WorkerMessage>;

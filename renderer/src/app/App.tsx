@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { NetworkScreen } from '../screens/network/NetworkScreen';
+import { NotBuiltYet } from '../screens/placeholder/NotBuiltYet';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { StockScreen } from '../screens/stock/StockScreen';
+import { useAppStore, type ScreenName } from '../stores/app-store';
+import { StatusBar } from './StatusBar';
+
+const NAVIGATION: { screen: ScreenName; label: string }[] = [
+  { screen: 'network', label: 'Network' },
+  { screen: 'stock', label: 'Stock' },
+  { screen: 'scenarios', label: 'Scenarios' },
+  { screen: 'approvals', label: 'Approvals' },
+  { screen: 'outbox', label: 'Outbox' },
+  { screen: 'settings', label: 'Settings' },
+];
+
+function CurrentScreen({ screen }: { screen: ScreenName }) {
+  switch (screen) {
+    case 'network':
+      return <NetworkScreen />;
+    case 'stock':
+      return <StockScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'scenarios':
+      return <NotBuiltYet title="Scenarios" what="What-if scenarios (transfers, purchases, delays, outages) and their comparison" />;
+    case 'approvals':
+      return <NotBuiltYet title="Approvals" what="The approvals inbox for submitted batches" />;
+    case 'outbox':
+      return <NotBuiltYet title="Outbox" what="The queue of approved work on its way to Odoo" />;
+  }
+}
+
+export function App() {
+  const { screen, description, loadError, show, refreshDescription, listen } = useAppStore();
+
+  useEffect(() => {
+    void refreshDescription();
+    return listen();
+  }, [refreshDescription, listen]);
+
+  return (
+    <div className="shell">
+      <header className="shell-header">
+        <div className="brand">
+          <span className="brand-name">Network Planner</span>
+          {description && <span className="brand-region">{description.region.name}</span>}
+        </div>
+        <nav className="shell-nav" aria-label="Screens">
+          {NAVIGATION.map((item) => (
+            <button key={item.screen} type="button" className={item.screen === screen ? 'nav-item active' : 'nav-item'} aria-current={item.screen === screen ? 'page' : undefined} onClick={() => show(item.screen)}>
+              {item.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {description?.mode === 'demo' && (
+        <div className="banner banner-demo" role="status" data-testid="demo-banner">
+          <strong>Demo network</strong> — generated data{description.network.demo ? ` (seed ${description.network.demo.seed}, ${description.network.demo.nodes} nodes × ${description.network.demo.skus.toLocaleString(description.region.locale)} SKUs)` : ''}. Nothing here comes from Odoo, and nothing is sent to it.
+        </div>
+      )}
+      {description?.notices.map((notice) => (
+        <div key={notice.message} className={`banner banner-${notice.level}`} role="alert">
+          {notice.message}
+        </div>
+      ))}
+      {loadError && (
+        <div className="banner banner-error" role="alert">
+          {loadError}
+        </div>
+      )}
+      <main className="shell-main">
+        <CurrentScreen screen={screen} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useAppStore } from '../stores/app-store';
+import { planner } from '../bridge';
+
+export function StatusBar() {
+  const { description, progress } = useAppStore();
+  return (
+    <footer className="status-bar">
+      <span>{description ? `${description.region.code.toUpperCase()} · ${description.region.currency} · ${description.region.timeZone}` : 'Connecting…'}</span>
+      {progress && (
+        <span className="status-progress" role="progressbar" aria-valuenow={progress.done} aria-valuemax={progress.total} aria-label={progress.label}>
+          {progress.label} ({progress.done}/{progress.total})
+        </span>
+      )}
+      <span className="status-spacer" />
+      <span>{description?.mode === 'odoo' ? 'Odoo cache' : description?.mode === 'demo' ? 'Demo data' : 'No data yet'}</span>
+      <span>{planner().transport === 'electron' ? 'Desktop' : 'Headless host'}</span>
+      {description && <span>v{description.appVersion}</span>}
+    </footer>
+  );
+}

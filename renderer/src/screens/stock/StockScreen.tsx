@@ -1,0 +1,126 @@
+import type { GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { StockSortColumn, type StockFilter, type StockQuery, type StockRow } from '../../../../shared/ipc';
+import { planner } from '../../bridge';
+import { formatQuantity } from '../../format';
+import { useAppStore } from '../../stores/app-store';
+import { stockColumns } from './stock-columns';
+
+const BLOCK = 200;
+
+function sortFrom(params: IGetRowsParams): StockQuery['sort'] {
+  return params.sortModel.flatMap((entry) => {
+    const column = StockSortColumn.safeParse(entry.colId);
+    return column.success ? [{ column: column.data, direction: entry.sort }] : [];
+  });
+}
+
+export function StockScreen() {
+  const { description, stockFocus, networkVersion } = useAppStore();
+  const locale = description?.region.locale ?? 'en-GB';
+  const currency = description?.region.currency ?? 'EUR';
+  const nodes = description?.network.nodes ?? [];
+  const areas = description?.network.areas ?? [];
+  const [filter, setFilter] = useState<StockFilter>(() => ({ ...(stockFocus?.nodeId ? { nodeId: stockFocus.nodeId } : {}), ...(stockFocus?.area ? { area: stockFocus.area } : {}) }));
+  const [skuText, setSkuText] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const gridApi = useRef<GridApi<StockRow> | null>(null);
+  const columns = useMemo(() => stockColumns(locale, currency), [locale, currency]);
+
+  // Typing in the SKU box waits for a pause before asking the services again.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((current) => ({ ...current, skuText: skuText.trim() === '' ? undefined : skuText.trim() })), 250);
+    return () => clearTimeout(timer);
+  }, [skuText]);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params) {
+        const query: StockQuery = {
+          filter: Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as StockFilter,
+          sort: sortFrom(params),
+          offset: params.startRow,
+          limit: Math.max(1, params.endRow - params.startRow),
+        };
+        planner()
+          .invoke('stock.query', query)
+          .then((page) => {
+            setTotal(page.total);
+            setError(null);
+            params.successCallback(page.rows, page.total);
+          })
+          .catch((reason: unknown) => {
+            setError(reason instanceof Error ? reason.message : String(reason));
+            params.failCallback();
+          });
+      },
+    }),
+    // networkVersion: a new snapshot means new rows even with the same filter.
+    [filter, networkVersion],
+  );
+
+  const onGridReady = useCallback((event: GridReadyEvent<StockRow>) => {
+    gridApi.current = event.api;
+  }, []);
+
+  const update = (patch: Partial<StockFilter>): void => setFilter((current) => ({ ...current, ...patch }));
+
+  return (
+    <section className="screen screen-fill" aria-labelledby="stock-title">
+      <div className="screen-header">
+        <h1 id="stock-title">Stock</h1>
+        <p className="muted" data-testid="stock-total">
+          {total === null ? 'Loading rows…' : `${formatQuantity(total, locale)} node × SKU rows`}
+        </p>
+      </div>
+      <div className="toolbar" role="search">
+        <label>
+          Area
+          <select value={filter.area ?? ''} onChange={(event) => update({ area: event.target.value || undefined })} data-testid="filter-area">
+            <option value="">All areas</option>
+            {areas.map((area) => (
+              <option key={area} value={area}>{area}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Node
+          <select value={filter.nodeId ?? ''} onChange={(event) => update({ nodeId: event.target.value || undefined })} data-testid="filter-node">
+            <option value="">All nodes</option>
+            {nodes.map((node) => (
+              <option key={node.id} value={node.id}>{node.code} · {node.name}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          SKU
+          <input type="search" placeholder="Code or description" value={skuText} onChange={(event) => setSkuText(event.target.value)} data-testid="filter-sku" />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={filter.onlyShort ?? false} onChange={(event) => update({ onlyShort: event.target.checked || undefined })} data-testid="filter-short" />
+          Only rows that run short
+        </label>
+      </div>
+      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <div className="grid-host" data-testid="stock-grid">
+        <AgGridReact<StockRow>
+          columnDefs={columns}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK}
+          maxBlocksInCache={200}
+          maxConcurrentDatasourceRequests={2}
+          infiniteInitialRowCount={BLOCK}
+          getRowId={(params) => `${params.data.nodeId}|${params.data.skuId}`}
+          onGridReady={onGridReady}
+          rowHeight={30}
+          headerHeight={34}
+          multiSortKey="ctrl"
+          defaultColDef={{ resizable: true, suppressHeaderMenuButton: true }}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { StockRow, StockSortColumn } from '../../../../shared/ipc';
+import { formatDate, formatMoney, formatQuantity } from '../../format';
+
+type Field = keyof StockRow;
+
+/** The Stock grid's columns; `colId` is the services' sort column, so sorting happens where the rows are. */
+export function stockColumns(locale: string, currency: string): ColDef<StockRow>[] {
+  const quantity = (field: Field & StockSortColumn, headerName: string, width = 110): ColDef<StockRow> => ({
+    colId: field,
+    field,
+    headerName,
+    width,
+    type: 'rightAligned',
+    sortable: true,
+    valueFormatter: (params: ValueFormatterParams<StockRow>) => (typeof params.value === 'number' ? formatQuantity(params.value, locale) : ''),
+  });
+  return [
+    { colId: 'nodeCode', field: 'nodeCode', headerName: 'Node', width: 90, pinned: 'left', sortable: true },
+    { colId: 'skuCode', field: 'skuCode', headerName: 'SKU', width: 110, pinned: 'left', sortable: true },
+    { colId: 'skuName', field: 'skuName', headerName: 'Description', width: 200, sortable: true },
+    { colId: 'abcClass', field: 'abcClass', headerName: 'ABC', width: 64, sortable: false },
+    quantity('onHand', 'On hand'),
+    quantity('reserved', 'Reserved'),
+    quantity('available', 'Available'),
+    quantity('inbound', 'Inbound'),
+    quantity('demand7', 'Demand 7 d', 115),
+    quantity('demand30', 'Demand 30 d', 120),
+    quantity('demand90', 'Demand 90 d', 120),
+    quantity('lowestBalance', 'Lowest balance', 130),
+    {
+      colId: 'firstShortageDay',
+      field: 'firstShortageDay',
+      headerName: 'First shortage',
+      width: 130,
+      sortable: true,
+      valueFormatter: (params: ValueFormatterParams<StockRow>) =>
+        params.data?.firstShortageDate ? `${formatDate(params.data.firstShortageDate, locale)} (day ${params.data.firstShortageDay})` : '—',
+      cellClassRules: { 'cell-bad': (params) => params.data?.firstShortageDay !== null && params.data?.firstShortageDay !== undefined && params.data.firstShortageDay < 7 },
+    },
+    quantity('unitsShort', 'Units short'),
+    quantity('daysOfCover', 'Days of cover', 120),
+    {
+      colId: 'valueAtRisk',
+      field: 'valueAtRisk',
+      headerName: 'Value at risk',
+      width: 130,
+      type: 'rightAligned',
+      sortable: true,
+      valueFormatter: (params: ValueFormatterParams<StockRow>) => (typeof params.value === 'number' ? formatMoney(params.value, locale, currency) : ''),
+    },
+    {
+      colId: 'stale',
+      field: 'stale',
+      headerName: 'Data',
+      width: 80,
+      sortable: false,
+      valueFormatter: (params: ValueFormatterParams<StockRow>) => (params.value === true ? 'Stale' : 'Fresh'),
+      cellClassRules: { 'cell-warning': (params) => params.value === true },
+    },
+  ];
+}

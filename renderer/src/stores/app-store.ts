@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import type { AppDescription, EventOf } from '../../../shared/ipc';
+import { planner } from '../bridge';
+
+export type ScreenName = 'network' | 'stock' | 'scenarios' | 'approvals' | 'outbox' | 'settings';
+
+export interface StockFocus {
+  nodeId?: string;
+  area?: string;
+  onlyShort?: boolean;
+}
+
+interface AppState {
+  screen: ScreenName;
+  description: AppDescription | null;
+  loadError: string | null;
+  progress: EventOf<'planning.progress'> | null;
+  stockFocus: StockFocus | null;
+  /** Bumped whenever the services say the network changed, so screens reload. */
+  networkVersion: number;
+  show(screen: ScreenName, focus?: StockFocus): void;
+  refreshDescription(): Promise<void>;
+  listen(): () => void;
+}
+
+export const useAppStore = create<AppState>((set, get) => ({
+  screen: 'network',
+  description: null,
+  loadError: null,
+  progress: null,
+  stockFocus: null,
+  networkVersion: 0,
+  show(screen, focus) {
+    set({ screen, stockFocus: focus ?? (screen === 'stock' ? get().stockFocus : null) });
+  },
+  async refreshDescription() {
+    try {
+      const description = await planner().invoke('app.describe', {});
+      set({ description, loadError: null });
+    } catch (error) {
+      set({ loadError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  listen() {
+    const api = planner();
+    const stops = [
+      api.subscribe('planning.progress', (progress) => set({ progress: progress.done >= progress.total ? null : progress })),
+      api.subscribe('network.changed', () => {
+        set((state) => ({ networkVersion: state.networkVersion + 1 }));
+        void get().refreshDescription();
+      }),
+      api.subscribe('app.notice', () => void get().refreshDescription()),
+    ];
+    return () => stops.forEach((stop) => stop());
+  },
+}));

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { NetworkSummary, StockPage, StockQuery, StockRow } from './network-views';
+
+export const Notice = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+export const AppDescription = z.object({
+  appVersion: z.string(),
+  region: z.object({ code: z.string(), name: z.string(), currency: z.string(), locale: z.string(), timeZone: z.string() }),
+  /** `demo` shows a generated network and says so on every screen; `odoo` a synced cache. */
+  mode: z.enum(['demo', 'odoo', 'empty']),
+  dataDirectory: z.string(),
+  notices: z.array(Notice),
+  network: z.object({
+    ready: z.boolean(),
+    nodes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), area: z.string() })),
+    areas: z.array(z.string()),
+    demo: z.object({ seed: z.number(), nodes: z.number(), skus: z.number() }).nullable(),
+  }),
+});
+export type AppDescription = z.infer<typeof AppDescription>;
+
+const Empty = z.strictObject({});
+const StockRowKey = z.strictObject({ nodeId: z.string().min(1), skuId: z.string().min(1) });
+
+/**
+ * Every request the renderer may make. The preload exposes exactly these channels, main and the
+ * headless host validate each request with its schema before any service sees it, and responses
+ * are validated before they leave.
+ */
+export const REQUESTS = {
+  'app.describe': { request: Empty, response: AppDescription },
+  'network.summary': { request: Empty, response: NetworkSummary },
+  'stock.query': { request: StockQuery, response: StockPage },
+  'stock.rows': { request: z.strictObject({ keys: z.array(StockRowKey).min(1).max(500) }), response: z.object({ rows: z.array(StockRow) }) },
+} as const;
+
+/** Everything the services push to the renderer unasked. */
+export const EVENTS = {
+  'planning.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
+  'network.changed': z.object({ takenAt: z.string(), source: z.string() }),
+  'app.notice': Notice,
+} as const;
+
+export type RequestChannel = keyof typeof REQUESTS;
+export type EventChannel = keyof typeof EVENTS;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof REQUESTS)[C]['request']>;
+export type ParsedRequestOf<C extends RequestChannel> = z.output<(typeof REQUESTS)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.output<(typeof REQUESTS)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.output<(typeof EVENTS)[E]>;
+
+export const REQUEST_CHANNELS = Object.keys(REQUESTS) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(EVENTS) as EventChannel[];
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REQUESTS, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, value);
+}

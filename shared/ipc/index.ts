@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './envelope';
+export * from './network-views';
+export type { PlannerApi, PreloadBridge } from './planner-api';
+export * from './electron-channels';
