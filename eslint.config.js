@@ -31,7 +31,7 @@ const boundaries = {
   odooSim: {
     paths: ['electron', 'react'].map((name) => ({ name, message: 'the Odoo stand-in is a plain Node server' })),
     patterns: [
-      { group: ['**/electron/**', '**/renderer/**', '**/shared/engine/**', '**/shared/ipc/**', '**/shared/approvals/**'], message: 'tools/odoo-sim may use shared/domain and shared/demo only (it must behave like Odoo, not like us).' },
+      { group: ['**/electron/**', '**/renderer/**', '**/shared/engine', '**/shared/engine/**', '**/shared/ipc', '**/shared/ipc/**', '**/shared/approvals', '**/shared/approvals/**'], message: 'tools/odoo-sim may use shared/domain and shared/demo only (it must behave like Odoo, not like us).' },
     ],
   },
 };

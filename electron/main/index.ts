@@ -7,7 +7,7 @@ import { PlannerAlreadyRunningError } from '../app/instance-lock';
 import { RegionProfileError } from '../app/region-profile-file';
 import { regionFileFor, startPlanner, type StartedPlanner } from '../app/start-planner';
 import { hardenSession, hardenWebContents } from './hardening';
-import { registerIpcHandlers } from './ipc-registration';
+import { forwardEvents, registerIpcHandlers } from './ipc-registration';
 import { mainWindowOptions } from './window-options';
 
 /**
@@ -37,8 +37,8 @@ let planner: StartedPlanner | null = null;
 async function openWindow(started: StartedPlanner): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(join(appRoot, 'out', 'preload', 'index.cjs'), app.isPackaged));
   hardenWebContents(window.webContents, started.log);
-  const unsubscribe = started.services.events.subscribe((event, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(ELECTRON_EVENT_CHANNEL, { event, payload });
+  const unsubscribe = forwardEvents(started.services.events, (message) => {
+    if (!window.isDestroyed()) window.webContents.send(ELECTRON_EVENT_CHANNEL, message);
   });
   window.on('closed', unsubscribe);
   window.once('ready-to-show', () => window.show());

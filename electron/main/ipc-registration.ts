@@ -1,4 +1,5 @@
 import { ELECTRON_INVOKE_CHANNEL, type IpcResult } from '../../shared/ipc';
+import type { PlannerEvents } from '../app/planner-events';
 import type { PlannerServices } from '../app/compose';
 import type { Log } from '../app/log';
 import { dispatchRequest } from '../ipc/dispatch';
@@ -24,4 +25,9 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, services: Pick<Planner
     return dispatchRequest(services.handlers, channel, request, log);
   });
   return () => ipcMain.removeHandler(ELECTRON_INVOKE_CHANNEL);
+}
+
+/** Pushes every service event to the window as `{ event, payload }` on the event channel. */
+export function forwardEvents(events: PlannerEvents, send: (message: { event: string; payload: unknown }) => void): () => void {
+  return events.subscribe((event, payload) => send({ event, payload }));
 }

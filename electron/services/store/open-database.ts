@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -46,6 +46,27 @@ function configure(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
 }
 
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Looks at the file's first bytes before SQLite does: SQLite deletes a write-ahead log it cannot
+ * use when it closes a file that is not a database, and that log may be all that is left of work.
+ */
+function foreignFileReason(path: string): string | null {
+  if (!existsSync(path) || statSync(path).size === 0) return null;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const header = Buffer.alloc(16);
+    readSync(fd, header, 0, 16, 0);
+    return header.toString('latin1') === SQLITE_HEADER ? null : 'file is not a database';
+  } catch (error) {
+    return `cannot be read: ${(error as Error).message}`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Throws when the file cannot serve as our cache; the message says what SQLite found. */
 function checkReadable(db: Database.Database): void {
   const result = db.pragma('quick_check', { simple: true });
@@ -86,6 +107,8 @@ export function openDatabase(
 
   let db: Database.Database | undefined;
   try {
+    const foreign = foreignFileReason(path);
+    if (foreign) throw new Error(foreign);
     db = new Database(path);
     configure(db);
     checkReadable(db);

@@ -3,6 +3,7 @@ import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { NotBuiltYet } from '../screens/placeholder/NotBuiltYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type ScreenName } from '../stores/app-store';
 import { StatusBar } from './StatusBar';
 
@@ -33,7 +34,9 @@ function CurrentScreen({ screen }: { screen: ScreenName }) {
 }
 
 export function App() {
-  const { screen, description, loadError, show, refreshDescription, listen } = useAppStore();
+  const { screen, description, loadError, show, refreshDescription, listen } = useAppStore(
+    useShallow((state) => ({ screen: state.screen, description: state.description, loadError: state.loadError, show: state.show, refreshDescription: state.refreshDescription, listen: state.listen })),
+  );
 
   useEffect(() => {
     void refreshDescription();

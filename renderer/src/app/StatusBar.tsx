@@ -1,8 +1,9 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../stores/app-store';
 import { planner } from '../bridge';
 
 export function StatusBar() {
-  const { description, progress } = useAppStore();
+  const { description, progress } = useAppStore(useShallow((state) => ({ description: state.description, progress: state.progress })));
   return (
     <footer className="status-bar">
       <span>{description ? `${description.region.code.toUpperCase()} · ${description.region.currency} · ${description.region.timeZone}` : 'Connecting…'}</span>

@@ -3,12 +3,13 @@ import type { NetworkSummary } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { formatMoney, formatQuantity } from '../../format';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app-store';
 
 const KIND_LABEL = { 'regional-warehouse': 'Regional warehouse', 'forward-stocking': 'Forward stocking location', '3pl': '3PL', 'cross-dock': 'Cross-dock', hub: 'Hub' } as const;
 
 export function NetworkScreen() {
-  const { description, networkVersion, show } = useAppStore();
+  const { description, networkVersion, show } = useAppStore(useShallow((state) => ({ description: state.description, networkVersion: state.networkVersion, show: state.show })));
   const [summary, setSummary] = useState<NetworkSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const locale = description?.region.locale ?? 'en-GB';

@@ -1,7 +1,7 @@
 import { useAppStore } from '../../stores/app-store';
 
 export function SettingsScreen() {
-  const { description } = useAppStore();
+  const description = useAppStore((state) => state.description);
   if (!description) return <section className="screen"><h1>Settings</h1><p className="muted">Loading…</p></section>;
   return (
     <section className="screen" aria-labelledby="settings-title">

@@ -1,13 +1,33 @@
-import type { GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GridOptions, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
 import { StockSortColumn, type StockFilter, type StockQuery, type StockRow } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
+import { LargeGrid } from '../../components/LargeGrid';
 import { formatQuantity } from '../../format';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app-store';
 import { stockColumns } from './stock-columns';
 
 const BLOCK = 200;
+
+const GRID_OPTIONS: GridOptions<StockRow> = {
+  rowModelType: 'infinite',
+  cacheBlockSize: BLOCK,
+  maxBlocksInCache: 200,
+  maxConcurrentDatasourceRequests: 2,
+  infiniteInitialRowCount: BLOCK,
+  blockLoadDebounceMillis: 30,
+  getRowId: (params) => `${params.data.nodeId}|${params.data.skuId}`,
+  rowHeight: 30,
+  headerHeight: 34,
+  multiSortKey: 'ctrl',
+  suppressRowHoverHighlight: true,
+  animateRows: false,
+  rowBuffer: 6,
+  // Fast drags over 200,000 rows render where the scrollbar stops, not every row on the way.
+  debounceVerticalScrollbar: true,
+  defaultColDef: { resizable: true, suppressHeaderMenuButton: true },
+};
 
 function sortFrom(params: IGetRowsParams): StockQuery['sort'] {
   return params.sortModel.flatMap((entry) => {
@@ -17,7 +37,9 @@ function sortFrom(params: IGetRowsParams): StockQuery['sort'] {
 }
 
 export function StockScreen() {
-  const { description, stockFocus, networkVersion } = useAppStore();
+  const { description, stockFocus, networkVersion } = useAppStore(
+    useShallow((state) => ({ description: state.description, stockFocus: state.stockFocus, networkVersion: state.networkVersion })),
+  );
   const locale = description?.region.locale ?? 'en-GB';
   const currency = description?.region.currency ?? 'EUR';
   const nodes = description?.network.nodes ?? [];
@@ -26,7 +48,6 @@ export function StockScreen() {
   const [skuText, setSkuText] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const gridApi = useRef<GridApi<StockRow> | null>(null);
   const columns = useMemo(() => stockColumns(locale, currency), [locale, currency]);
 
   // Typing in the SKU box waits for a pause before asking the services again.
@@ -61,9 +82,7 @@ export function StockScreen() {
     [filter, networkVersion],
   );
 
-  const onGridReady = useCallback((event: GridReadyEvent<StockRow>) => {
-    gridApi.current = event.api;
-  }, []);
+  const live = useMemo(() => ({ datasource, columnDefs: columns }), [datasource, columns]);
 
   const update = (patch: Partial<StockFilter>): void => setFilter((current) => ({ ...current, ...patch }));
 
@@ -104,23 +123,7 @@ export function StockScreen() {
         </label>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      <div className="grid-host" data-testid="stock-grid">
-        <AgGridReact<StockRow>
-          columnDefs={columns}
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={BLOCK}
-          maxBlocksInCache={200}
-          maxConcurrentDatasourceRequests={2}
-          infiniteInitialRowCount={BLOCK}
-          getRowId={(params) => `${params.data.nodeId}|${params.data.skuId}`}
-          onGridReady={onGridReady}
-          rowHeight={30}
-          headerHeight={34}
-          multiSortKey="ctrl"
-          defaultColDef={{ resizable: true, suppressHeaderMenuButton: true }}
-        />
-      </div>
+      <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} live={live} />
     </section>
   );
 }

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlannerApi } from '../../shared/ipc';
+import { createWebSocketBridge } from '../../renderer/src/bridge/websocket-bridge';
+import { formatDate, formatQuantity } from '../../renderer/src/format';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
+import { makeTempDir } from '../support/temp-dir';
+import { browserWebSocket } from '../support/transports';
+
+const QUANTITY_COLUMNS = ['onHand', 'reserved', 'inbound', 'demand7', 'demand30', 'demand90', 'lowestBalance'] as const;
+
+async function cellText(page: Page, rowIndex: number, column: string): Promise<string> {
+  return (await page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${column}"]`).first().innerText()).trim();
+}
+
+describe('the planner, end to end in Chromium against the headless host started by npm start', () => {
+  const data = makeTempDir('e2e');
+  let host: HeadlessProcess;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  let services: PlannerApi;
+
+  beforeAll(async () => {
+    host = await startHeadlessPlanner(data.path);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    const previous = globalThis.WebSocket;
+    globalThis.WebSocket = browserWebSocket(host.origin);
+    services = createWebSocketBridge(`ws://${new URL(host.origin).host}/ipc`, host.token);
+    await services.invoke('app.describe', {});
+    globalThis.WebSocket = previous;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    data.remove();
+  });
+
+  it('shows the demo network: the banner and all 10 nodes on the Network screen', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('node-card').count(), { timeout: 30_000 }).toBe(10);
+    await expect.poll(() => page.getByTestId('demo-banner').innerText()).toContain('Demo network');
+    const codes = await page.locator('[data-testid="node-card"] .node-code').allInnerTexts();
+    expect(codes).toEqual(['RDC1', 'RDC2', 'RDC3', 'FSL01', 'FSL02', 'FSL03', 'FSL04', 'FSL05', 'FSL06', 'TPL1']);
+    // The token left the address bar once the page had it.
+    expect(page.url()).not.toContain('token=');
+    await page.screenshot({ path: screenshotPath('e2e-network') });
+  });
+
+  it('filters Stock to one node, sorts by first shortage day, and shows what the services compute', async () => {
+    await page.getByRole('button', { name: 'Stock', exact: true }).click();
+    await page.getByTestId('filter-node').selectOption('RDC2');
+    await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toBe('2,000 node × SKU rows');
+    await page.locator('.ag-header-cell[col-id="firstShortageDay"] .ag-header-cell-label').click();
+    await expect.poll(() => page.locator('.ag-header-cell[col-id="firstShortageDay"]').getAttribute('aria-sort')).toBe('ascending');
+    // Wait until the sorted block has replaced the unsorted one: row 0 is then the earliest shortage.
+    const expectedFirst = await services.invoke('stock.query', { filter: { nodeId: 'RDC2' }, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: 0, limit: 12 });
+    await expect.poll(() => cellText(page, 0, 'skuCode'), { timeout: 30_000 }).toBe(expectedFirst.rows[0]?.skuCode);
+    await page.screenshot({ path: screenshotPath('e2e-stock-rdc2-by-shortage') });
+
+    const sampled = [0, 4, 9];
+    const shown: { node: string; sku: string; figures: Record<string, string>; firstShortage: string }[] = [];
+    for (const index of sampled) {
+      shown.push({
+        node: await cellText(page, index, 'nodeCode'),
+        sku: await cellText(page, index, 'skuCode'),
+        figures: Object.fromEntries(await Promise.all(QUANTITY_COLUMNS.map(async (column) => [column, await cellText(page, index, column)] as const))),
+        firstShortage: await cellText(page, index, 'firstShortageDay'),
+      });
+    }
+    expect(shown.every((row) => row.node === 'RDC2')).toBe(true);
+    const { rows } = await services.invoke('stock.rows', { keys: shown.map((row) => ({ nodeId: row.node, skuId: row.sku })) });
+    expect(rows).toHaveLength(3);
+    rows.forEach((row, i) => {
+      expect(shown[i]?.figures).toEqual(Object.fromEntries(QUANTITY_COLUMNS.map((column) => [column, formatQuantity(row[column], 'en-GB')])));
+      expect(shown[i]?.firstShortage).toBe(row.firstShortageDate ? `${formatDate(row.firstShortageDate, 'en-GB')} (day ${row.firstShortageDay})` : '—');
+      expect(row).toEqual(expectedFirst.rows[sampled[i] ?? 0]);
+    });
+    const days = rows.map((row) => row.firstShortageDay ?? Number.POSITIVE_INFINITY);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+  });
+});

@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemoNetwork } from '../../../shared/demo';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, NetworkCache, openDatabase, CacheFromNewerVersionError } from '../../../electron/services/store';
+import { makeTempDir } from '../../support/temp-dir';
+
+function schemaOf(db: Database.Database): string[] {
+  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[]).map(
+    (row) => `${row.type} ${row.name}: ${(row.sql ?? '').replace(/\s+/g, ' ')}`,
+  );
+}
+
+describe('cache migrations', () => {
+  let temp = makeTempDir('migrations');
+  afterEach(() => {
+    temp.remove();
+    temp = makeTempDir('migrations');
+  });
+
+  it('build the latest schema from an empty file, in WAL mode', () => {
+    const { db } = openDatabase(`${temp.path}/cache.db`);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = schemaOf(db).filter((line) => line.startsWith('table ')).map((line) => line.split(':')[0]);
+    expect(tables).toEqual(
+      expect.arrayContaining(['table nodes', 'table skus', 'table lanes', 'table stock_rules', 'table supplier_options', 'table stock_positions', 'table supply_lines', 'table demand_lines', 'table snapshot_meta', 'table freshness']),
+    );
+    db.close();
+  });
+
+  // Each earlier version, with data in it, must reach the same schema as a fresh file and keep its rows.
+  for (let version = 0; version < LATEST_SCHEMA_VERSION; version++) {
+    it(`upgrade a cache at version ${version} to version ${LATEST_SCHEMA_VERSION} without losing rows`, () => {
+      const old = new Database(`${temp.path}/old.db`);
+      migrate(old, MIGRATIONS.slice(0, version));
+      if (version >= 1) {
+        const network = generateDemoNetwork({ seed: 3, nodes: 2, skus: 5, dayZero: '2026-01-05', takenAt: '2026-01-05T07:00:00.000Z' }).snapshot;
+        new NetworkCache(old).replaceSnapshot(network);
+      }
+      const before = version >= 1 ? new NetworkCache(old).counts() : null;
+      migrate(old, MIGRATIONS);
+      const fresh = new Database(`${temp.path}/fresh.db`);
+      migrate(fresh, MIGRATIONS);
+      expect(schemaOf(old)).toEqual(schemaOf(fresh));
+      expect(old.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      if (before) expect(new NetworkCache(old).counts()).toEqual(before);
+      old.close();
+      fresh.close();
+    });
+  }
+
+  it('refuse a cache written by a newer release instead of moving it aside', () => {
+    const db = new Database(`${temp.path}/cache.db`);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openDatabase(`${temp.path}/cache.db`)).toThrow(CacheFromNewerVersionError);
+    expect(() => openDatabase(`${temp.path}/cache.db`)).toThrow(/newer Network Planner/);
+  });
+
+  it('keep a snapshot exactly as written', () => {
+    const { db } = openDatabase(`${temp.path}/cache.db`);
+    const network = generateDemoNetwork({ seed: 11, nodes: 3, skus: 40, dayZero: '2026-01-05', takenAt: '2026-01-05T07:00:00.000Z' }).snapshot;
+    const cache = new NetworkCache(db);
+    cache.replaceSnapshot(network);
+    const read = cache.readSnapshot();
+    const byId = <T extends { id: string }>(items: T[]): T[] => [...items].sort((a, b) => a.id.localeCompare(b.id));
+    expect(read?.meta).toEqual(network.meta);
+    expect(read?.nodes).toEqual(network.nodes);
+    expect(read?.skus).toEqual(network.skus);
+    expect(byId(read?.demand ?? [])).toEqual(byId(network.demand));
+    expect(byId(read?.supply ?? [])).toEqual(byId(network.supply));
+    expect(read?.positions.length).toBe(network.positions.length);
+    db.close();
+  });
+});
