@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildIfStale } from './build-if-stale.mjs';
+import { ensureElectronSqliteBinding } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,7 +34,8 @@ try {
 const forcedHeadless = args.includes('--headless');
 const electron = electronBinary();
 if (!forcedHeadless && electron.path && hasDisplay()) {
-  const child = spawn(electron.path, [root, ...args], { stdio: 'inherit' });
+  const binding = await ensureElectronSqliteBinding();
+  const child = spawn(electron.path, [root, ...args], { stdio: 'inherit', env: { ...process.env, PLANNER_SQLITE_BINDING: binding } });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   const why = forcedHeadless ? '--headless was given' : electron.path ? 'there is no display to open a window on' : electron.reason;

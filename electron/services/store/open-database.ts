@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations';
+import { sqliteBindingOption } from './sqlite-binding';
 
 export interface StoreNotice {
   level: 'info' | 'warning' | 'error';
@@ -100,7 +101,7 @@ export function openDatabase(
   mkdirSync(dirname(path), { recursive: true });
 
   if (options.readonly) {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const db = new Database(path, { readonly: true, fileMustExist: true, ...sqliteBindingOption() });
     db.pragma('busy_timeout = 5000');
     return { db, path, notices };
   }
@@ -109,7 +110,7 @@ export function openDatabase(
   try {
     const foreign = foreignFileReason(path);
     if (foreign) throw new Error(foreign);
-    db = new Database(path);
+    db = new Database(path, sqliteBindingOption());
     configure(db);
     checkReadable(db);
   } catch (error) {
@@ -121,7 +122,7 @@ export function openDatabase(
       level: 'warning',
       message: `The local cache ${path} could not be read (${reason}). It was moved to ${movedTo} and a fresh cache was created; nothing was deleted.`,
     });
-    db = new Database(path);
+    db = new Database(path, sqliteBindingOption());
     configure(db);
   }
   try {
