@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isValidTimeZone } from './calendar';
 import { NodeKind } from './network';
 import { pathToString } from './problems';
+import { DemoUser, Role } from './roles';
+import { ApprovalMatrix, rolesNamedIn } from '../approvals/approval-matrix';
 
 const NodeCode = z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,15}$/, 'node codes are upper-case letters, digits and dashes');
 
@@ -56,10 +58,6 @@ export const OdooConnectionProfile = z.strictObject({
   company: z.string().min(1),
 });
 
-/** Filled in by the approvals work; kept as data so each region's rules ship with its build. */
-export const ApprovalMatrixProfile = z.strictObject({
-  rules: z.array(z.record(z.string(), z.unknown())),
-});
 
 const SECRET_LOOKING = /(api[_-]?key|password|passwd|secret|token|private[_-]?key|credential)/i;
 
@@ -95,7 +93,10 @@ export const RegionProfile = z
     cutOffWindows: z.array(CutOffWindow),
     freshness: FreshnessThresholds,
     transferMode: TransferMode,
-    approvalMatrix: ApprovalMatrixProfile,
+    roles: z.array(Role).min(1),
+    /** Users to choose from in the demo (no Odoo login); ignored once connected to Odoo. */
+    demoUsers: z.array(DemoUser),
+    approvalMatrix: ApprovalMatrix,
     odoo: OdooConnectionProfile.nullable(),
     updates: z.strictObject({ channel: z.string().regex(/^[a-z0-9-]+$/) }),
   })
@@ -116,6 +117,19 @@ export const RegionProfile = z
     profile.cutOffWindows.forEach((window, index) => {
       if (!known(window.node)) ctx.addIssue({ code: 'custom', path: ['cutOffWindows', index, 'node'], message: `unknown node ${window.node}` });
     });
+    const roles = new Set<string>();
+    profile.roles.forEach((role, index) => {
+      if (roles.has(role.code)) ctx.addIssue({ code: 'custom', path: ['roles', index, 'code'], message: `duplicate role ${role.code}` });
+      roles.add(role.code);
+    });
+    for (const { role, path } of rolesNamedIn(profile.approvalMatrix)) {
+      if (!roles.has(role)) ctx.addIssue({ code: 'custom', path: ['approvalMatrix', ...path], message: `unknown role ${role}` });
+    }
+    profile.demoUsers.forEach((user, index) =>
+      user.roles.forEach((role, roleIndex) => {
+        if (!roles.has(role)) ctx.addIssue({ code: 'custom', path: ['demoUsers', index, 'roles', roleIndex], message: `unknown role ${role}` });
+      }),
+    );
     if (profile.odoo && !profile.demo && profile.odoo.url.startsWith('http://')) {
       ctx.addIssue({ code: 'custom', path: ['odoo', 'url'], message: 'a production region must reach Odoo over https://' });
     }
