@@ -47,9 +47,15 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   const notices: Notice[] = [...opened.notices];
   for (const notice of opened.notices) log.warn({ notice: notice.message }, 'cache notice');
 
-  const planning = new PlanningHost(options.workerEntry, log, (progress) => {
-    events.emit('planning.progress', { jobId: progress.jobId, label: progress.label, done: progress.done, total: progress.total });
-  });
+  const planning = new PlanningHost(
+    options.workerEntry,
+    log,
+    (progress) => events.emit('planning.progress', { jobId: progress.jobId, label: progress.label, done: progress.done, total: progress.total }),
+    (notice) => {
+      notices.push(notice);
+      events.emit('app.notice', notice);
+    },
+  );
 
   let network: LoadedNetwork | null = null;
   const startedAt = now();

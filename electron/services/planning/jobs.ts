@@ -51,5 +51,6 @@ export const WorkerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('done'), jobId: z.string(), result: z.unknown() }),
   z.object({ type: z.literal('failed'), jobId: z.string(), reason: z.string(), cancelled: z.boolean() }),
+  z.object({ type: z.literal('notice'), level: z.enum(['warning', 'error']), message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessage>;

@@ -7,7 +7,7 @@ import { JobCancelledError, WorkerState, type JobContext } from './worker-state'
 const port = parentPort;
 if (!port) throw new Error('the planning worker must run in a worker thread');
 const cancelFlags = new Int32Array((workerData as { cancelFlags: SharedArrayBuffer }).cancelFlags);
-const jobs = workerJobs(new WorkerState());
+const jobs = workerJobs(new WorkerState((level, message) => post({ type: 'notice', level, message })));
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 function isJobKind(kind: string): kind is JobKind {

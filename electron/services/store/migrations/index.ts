@@ -1,9 +1,10 @@
 import { migration0001Cache } from './0001-cache';
+import { migration0002SnapshotImage } from './0002-snapshot-image';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-/** Every migration in order; the cache's `user_version` says how many have run. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Cache];
+/** Every migration in order; the cache's `user_version` is the version of the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [migration0001Cache, migration0002SnapshotImage];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
