@@ -218,7 +218,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       afterWrite: (env, rows, vals) => picking.afterPickingWrite(env, rows, vals),
       fields: {
         name: char('Reference', { default: '/', required: true, index: true }),
-        origin: char('Source Document', { index: true }),
+        origin: char('Source Document'),
         note: html('Notes'),
         backorder_id: many2one('stock.picking', 'Back Order of', { index: true }),
         backorder_ids: one2many('stock.picking', 'backorder_id', 'Back Orders'),

@@ -23,7 +23,8 @@ export class Table {
   nextId = 1;
   /** Bumped on every change; sorted-order caches compare against it. */
   version = 0;
-  readonly indexes = new Map<string, Map<unknown, Set<number>>>();
+  /** field → value → ids; unset values (false) are not indexed, so lookups of false fall back to a scan. */
+  readonly indexes = new Map<string, Map<unknown, number[]>>();
   readonly sortCache = new Map<string, { version: number; ids: number[] }>();
 
   constructor(readonly def: ModelDef) {
@@ -47,11 +48,11 @@ export class Table {
     return this.rows.get(id);
   }
 
-  /** Ids whose indexed `field` holds `value`, or undefined when the field has no index. */
-  lookup(field: string, value: unknown): Set<number> | undefined {
+  /** Ids whose indexed `field` holds `value`; undefined when the field has no index or the value is unset. */
+  lookup(field: string, value: unknown): readonly number[] | undefined {
     const index = this.indexes.get(field);
-    if (!index) return undefined;
-    return index.get(value) ?? new Set();
+    if (!index || value === false || value === null || value === undefined) return undefined;
+    return index.get(value) ?? EMPTY;
   }
 
   hasIndex(field: string): boolean {
@@ -68,7 +69,7 @@ export class Table {
       this.idList.sort((a, b) => a - b);
     }
     this.rows.set(row.id, row);
-    for (const [field, index] of this.indexes) indexAdd(index, row[field] ?? false, row.id);
+    for (const [field, index] of this.indexes) indexAdd(index, row[field], row.id);
     this.version++;
   }
 
@@ -77,7 +78,7 @@ export class Table {
     if (!row) return undefined;
     this.rows.delete(id);
     this.holes++;
-    for (const [field, index] of this.indexes) indexRemove(index, row[field] ?? false, id);
+    for (const [field, index] of this.indexes) indexRemove(index, row[field], id);
     this.version++;
     return row;
   }
@@ -85,9 +86,9 @@ export class Table {
   setValues(row: Row, changes: Record<string, unknown>): void {
     for (const [field, value] of Object.entries(changes)) {
       const index = this.indexes.get(field);
-      if (index) {
-        indexRemove(index, row[field] ?? false, row.id);
-        indexAdd(index, value ?? false, row.id);
+      if (index && row[field] !== value) {
+        indexRemove(index, row[field], row.id);
+        indexAdd(index, value, row.id);
       }
       row[field] = value;
     }
@@ -95,14 +96,22 @@ export class Table {
   }
 }
 
-function indexAdd(index: Map<unknown, Set<number>>, value: unknown, id: number): void {
-  let set = index.get(value);
-  if (!set) index.set(value, (set = new Set()));
-  set.add(id);
+const EMPTY: readonly number[] = Object.freeze([]);
+
+function indexAdd(index: Map<unknown, number[]>, value: unknown, id: number): void {
+  if (value === false || value === null || value === undefined) return;
+  const bucket = index.get(value);
+  if (bucket) bucket.push(id);
+  else index.set(value, [id]);
 }
 
-function indexRemove(index: Map<unknown, Set<number>>, value: unknown, id: number): void {
-  index.get(value)?.delete(id);
+function indexRemove(index: Map<unknown, number[]>, value: unknown, id: number): void {
+  if (value === false || value === null || value === undefined) return;
+  const bucket = index.get(value);
+  if (!bucket) return;
+  const at = bucket.indexOf(id);
+  if (at >= 0) bucket.splice(at, 1);
+  if (bucket.length === 0) index.delete(value);
 }
 
 /** `YYYY-MM-DD HH:MM:SS` in UTC, Odoo's datetime wire format. */
@@ -225,11 +234,12 @@ export class Database {
     if (kind === 'removed') this.touched?.get(model)?.delete(id);
   }
 
-  /** Inserts a row with a fresh id (or the row's own id when loading). */
+  /** Inserts a row with a fresh id (or the row's own id when loading); the object becomes the row. */
   insert(model: string, values: Omit<Row, 'id'> & { id?: number }): Row {
     const table = this.table(model);
-    const id = values.id ?? table.nextId;
-    const row = { ...values, id } as Row;
+    const row = values as Row;
+    if (typeof row.id !== 'number') row.id = table.nextId;
+    const id = row.id;
     table.addRow(row);
     this.undo?.push({ kind: 'insert', model, id });
     this.mark(model, id, 'touched');

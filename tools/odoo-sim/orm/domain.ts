@@ -97,10 +97,11 @@ export function compileDomain(env: Env, def: ModelDef, domain: unknown): Compile
       hints.candidates = [right];
     } else if ((op === '=' || op === 'in') && !hints.candidates) {
       const table = env.db.table(def.name);
-      if (table.hasIndex(left)) {
-        const values = op === 'in' ? (Array.isArray(right) ? right : [right]) : [right];
+      const values: unknown[] = op === 'in' ? (Array.isArray(right) ? right : [right]) : [right];
+      // Unset values are not indexed, so only lists of real values can use the index.
+      if (table.hasIndex(left) && values.every((value) => typeof value === 'number' || (typeof value === 'string' && value !== ''))) {
         const set = new Set<number>();
-        for (const value of values) for (const id of table.lookup(left, value === null ? false : value) ?? []) set.add(id);
+        for (const value of values) for (const id of table.lookup(left, value) ?? []) set.add(id);
         hints.candidates = set;
       }
     } else if ((op === '>' || op === '>=') && typeof right === 'string') {

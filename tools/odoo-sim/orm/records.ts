@@ -254,7 +254,7 @@ function applyOne2many(env: Env, field: Field, row: Row, value: unknown): void {
         break;
       case 6: {
         const wanted = new Set(Array.isArray(data) ? data.map(Number) : []);
-        const current = (env.db.table(comodel).lookup(inverse, row.id) ?? new Set<number>()) as Set<number>;
+        const current = new Set<number>(env.db.table(comodel).lookup(inverse, row.id) ?? []);
         detach([...current].filter((other) => !wanted.has(other)));
         const toLink = [...wanted].filter((other) => !current.has(other));
         if (toLink.length > 0) writeRows(env, comodel, toLink, { [inverse]: row.id });

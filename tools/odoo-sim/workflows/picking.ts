@@ -422,7 +422,7 @@ export function buttonValidate(env: Env, ids: readonly number[]): unknown {
   if (!env.context.skip_sanity_check) {
     for (const picking of selected) {
       const moves = movesOf(env, picking.id);
-      if (moves.length === 0 && (env.db.table('stock.move.line').lookup('picking_id', picking.id)?.size ?? 0) === 0) {
+      if (moves.length === 0 && (env.db.table('stock.move.line').lookup('picking_id', picking.id)?.length ?? 0) === 0) {
         throw userError(selected.length > 1 ? `Transfers ${selected.filter((p) => movesOf(env, p.id).length === 0).map((p) => String(p.name)).join(', ')}: Please add some items to move.` : 'You can’t validate an empty transfer. Please add some products to move before proceeding.');
       }
     }
