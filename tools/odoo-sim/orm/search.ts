@@ -102,7 +102,8 @@ export function searchIds(env: Env, def: ModelDef, domain: unknown, options: Sea
   const activeFilter = def.hasActive && env.context.active_test !== false && !compiled.mentionsActive;
   const test = activeFilter ? (row: Row) => row.active !== false && compiled.test(row) : compiled.test;
   const offset = Math.max(0, Number(options.offset ?? 0) || 0);
-  const limit = options.limit === null || options.limit === undefined ? Infinity : Number(options.limit);
+  // Odoo tests `if limit:`: 0, None and False all mean no limit.
+  const limit = !options.limit ? Infinity : Number(options.limit);
   const orderSpec = typeof options.order === 'string' && options.order.trim() !== '' ? options.order : def.order;
   const keys = parseOrder(def, orderSpec);
   if (keys.length === 0 || keys[keys.length - 1]?.field.name !== 'id') keys.push({ field: def.fields.get('id') as Field, desc: false });
@@ -165,7 +166,7 @@ export function searchCount(env: Env, def: ModelDef, domain: unknown, limit?: nu
   if (compiled.alwaysFalse) return 0;
   const table = env.db.table(def.name);
   const activeFilter = def.hasActive && env.context.active_test !== false && !compiled.mentionsActive;
-  const max = limit === null || limit === undefined ? Infinity : Number(limit);
+  const max = !limit ? Infinity : Number(limit);
   let count = 0;
   const consider = (row: Row | undefined): void => {
     if (row && (!activeFilter || row.active !== false) && compiled.test(row)) count++;
