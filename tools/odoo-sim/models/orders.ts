@@ -133,6 +133,11 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
     {
       name: 'sale.order.line',
       description: 'Sales Order Line',
+      displayName: (env, row) => {
+        const order = env.row('sale.order', row.order_id as number);
+        const partner = env.row('res.partner', order?.partner_id as number);
+        return `${String(order?.name ?? '')} - ${String(row.name)}${partner ? ` (${String(partner.name)})` : ''}`;
+      },
       order: 'order_id, sequence, id',
       prepareCreate: (env, vals) => sale.prepareLine(env, vals),
       fields: saleLineFields,
@@ -140,6 +145,7 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
     {
       name: 'purchase.order',
       description: 'Purchase Order',
+      displayName: (env, row) => (row.partner_ref ? `${String(row.name)} (${String(row.partner_ref)})` : String(row.name)),
       order: 'priority desc, id desc',
       prepareCreate: (env, vals) => purchase.prepareOrder(env, vals),
       fields: {

@@ -217,7 +217,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       afterCreate: (env, row) => picking.afterPickingCreate(env, row),
       afterWrite: (env, rows, vals) => picking.afterPickingWrite(env, rows, vals),
       fields: {
-        name: char('Reference', { default: '/', required: true, index: true }),
+        name: char('Reference', { default: '/', readonly: true, index: true }),
         origin: char('Source Document'),
         note: html('Notes'),
         backorder_id: many2one('stock.picking', 'Back Order of', { index: true }),
@@ -267,6 +267,13 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
     {
       name: 'stock.move',
       description: 'Stock Move',
+      displayName: (env, row) => {
+        const origin = env.row('stock.picking', row.picking_id as number)?.origin;
+        const code = env.row('product.product', row.product_id as number)?.default_code;
+        const from = env.row('stock.location', row.location_id as number)?.name;
+        const to = env.row('stock.location', row.location_dest_id as number)?.name;
+        return `${origin ? `${String(origin)}/` : ''}${code ? `${String(code)}: ` : ''}${String(from ?? '')}>${String(to ?? '')}`;
+      },
       order: 'sequence, id',
       prepareCreate: (env, vals) => picking.prepareMove(env, vals),
       afterCreate: (env, row) => picking.afterMoveCreate(env, row),
@@ -383,6 +390,14 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       name: 'stock.backorder.confirmation',
       description: 'Backorder Confirmation',
       transient: true,
+      afterCreate: (env, row) => {
+        // default_get fills one line per picking (to_backorder = True) when the caller sends none.
+        const table = env.db.table('stock.backorder.confirmation.line');
+        if ((table.lookup('backorder_confirmation_id', row.id) ?? []).length > 0) return;
+        for (const pickingId of (row.pick_ids as number[] | undefined) ?? []) {
+          env.db.insert('stock.backorder.confirmation.line', { backorder_confirmation_id: row.id, picking_id: pickingId, to_backorder: true, create_uid: env.uid, create_date: env.now(), write_uid: env.uid, write_date: env.now() });
+        }
+      },
       fields: {
         pick_ids: many2many('stock.picking', 'Pick'),
         show_transfers: boolean('Show Transfers'),

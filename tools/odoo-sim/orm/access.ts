@@ -69,12 +69,14 @@ export const ACL: Record<string, Acl> = {
   'stock.picking': [
     ['stock.group_stock_user', 'rwcu'], ['stock.group_stock_manager', 'rwcu'], ['sales_team.group_sale_salesman', 'rwc'], ['sales_team.group_sale_manager', 'rwcu'],
     ['base.group_portal', 'r'], ['purchase.group_purchase_user', 'rwcu'], ['purchase.group_purchase_manager', 'rwcu'],
+    ['account.group_account_readonly', 'r'], ['account.group_account_invoice', 'rwc'],
   ],
   'stock.picking.type': [['base.group_user', 'r'], ['stock.group_stock_user', 'r'], ['stock.group_stock_manager', 'rwcu']],
   'stock.lot': [['stock.group_stock_user', 'rwcu']],
   'stock.move': [
     ['stock.group_stock_manager', 'rwcu'], ['stock.group_stock_user', 'rwc'], ['sales_team.group_sale_salesman', 'rwc'], ['sales_team.group_sale_manager', 'rwcu'],
     ['purchase.group_purchase_user', 'rwc'], ['purchase.group_purchase_manager', 'rwcu'],
+    ['account.group_account_readonly', 'r'], ['account.group_account_invoice', 'rwc'],
   ],
   'stock.move.line': [['stock.group_stock_manager', 'rwcu'], ['stock.group_stock_user', 'rwcu'], ['base.group_user', 'rwcu']],
   'stock.warehouse.orderpoint': [
@@ -121,6 +123,8 @@ function groupLabel(xmlId: string): string {
 
 /** Odoo's ir.model.access check with its exact three-paragraph AccessError message. */
 export function checkAccess(env: Env, model: string, operation: Operation): void {
+  // write/unlink read the records first, so a user without read access is told about reading (seen on 18).
+  if ((operation === 'write' || operation === 'unlink') && !hasAccess(env, model, 'read')) operation = 'read';
   if (!hasAccess(env, model, operation)) {
     const def = env.model(model);
     const allowing = (ACL[model] ?? []).filter(([, perms]) => perms.includes(LETTER[operation])).map(([group]) => group);

@@ -1,8 +1,24 @@
+import { pythonNameList } from './python-repr';
 import { BASE_METHODS, BASE_METHODS_17, BASE_METHODS_18 } from '../orm/base-methods';
 import { type Context, Env, type OdooState } from '../orm/env';
 import { accessError, attributeError, OdooError, typeError } from '../orm/errors';
 import type { MethodSpec } from '../orm/model-spec';
 import { pythonRepr } from './python-repr';
+
+/** Private methods that exist in Odoo: calling them is an AccessError, any other `_name` an AttributeError. */
+const PRIVATE_METHODS: Record<string, readonly string[]> = {
+  '*': ['_search', '_read_group', '_create', '_write', '_read', '_fetch_field', '_check_company', '_compute_display_name', '_name_search', '_filter_access_rules', '_validate_fields', '_flush_search', '_invalidate_cache', '_where_calc', '_order_to_sql', '_rec_name_fallback', '_get_placeholder_filename', '_compute_field_value'],
+  'stock.picking': ['_action_done', '_sanity_check', '_pre_action_done_hook', '_check_backorder', '_create_backorder', '_action_generate_backorder_wizard', '_autoconfirm_picking', '_compute_state', '_get_without_quantities_error_message', '_should_show_transfers'],
+  'stock.move': ['_action_confirm', '_action_assign', '_action_done', '_action_cancel', '_do_unreserve', '_split', '_merge_moves', '_get_relevant_state_among_moves', '_set_quantity'],
+  'stock.quant': ['_update_available_quantity', '_update_reserved_quantity', '_gather', '_get_available_quantity', '_quant_tasks', '_merge_quants', '_unlink_zero_quants'],
+  'purchase.order': ['_approval_allowed', '_create_picking', '_add_supplier_to_product', '_prepare_picking'],
+  'sale.order': ['_action_confirm', '_action_cancel', '_confirmation_error_message', '_prepare_confirmation_values'],
+  'res.users': ['_check_credentials', '_login', '_is_internal', '_is_system', '_is_admin'],
+};
+
+function privateMethodExists(model: string, name: string): boolean {
+  return (PRIVATE_METHODS['*'] ?? []).includes(name) || (PRIVATE_METHODS[model] ?? []).includes(name);
+}
 
 export function findMethod(state: OdooState, model: string, name: string): MethodSpec | undefined {
   const def = state.registry.get(model);
@@ -35,7 +51,7 @@ function bindParams(method: MethodSpec, name: string, positional: unknown[], nam
   const missing = method.params.filter((param) => !(param in params) && !(param in (method.defaults ?? {})));
   if (missing.length > 0) {
     const names = missing.map((param) => `'${param}'`);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const list = pythonNameList(names);
     throw typeError(`${qualname}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
   }
   for (const [key, value] of Object.entries(method.defaults ?? {})) if (!(key in params)) params[key] = value;
@@ -61,12 +77,12 @@ export function callKw(state: OdooState, uid: number, model: string, name: strin
   const named: Record<string, unknown> = kwargs && typeof kwargs === 'object' && !Array.isArray(kwargs) ? { ...(kwargs as Record<string, unknown>) } : {};
   const baseEnv = new Env(state, uid, {});
   baseEnv.model(model);
-  if (name.startsWith('_')) {
+  const method = name.startsWith('_') ? undefined : findMethod(state, model, name);
+  if (!method && name.startsWith('_') && privateMethodExists(model, name)) {
     throw state.version >= 18
       ? accessError(`Private methods (such as '${model}.${name}') cannot be called remotely.`)
       : accessError(`Private methods (such as ${name}) cannot be called remotely.`);
   }
-  const method = findMethod(state, model, name);
   if (!method) {
     throw state.version >= 18
       ? attributeError(`The method '${model}.${name}' does not exist`)

@@ -38,3 +38,10 @@ export function pythonString(value: string): string {
   }
   return out + quote;
 }
+
+/** How Python lists missing argument names: 'a' / 'a' and 'b' / 'a', 'b', and 'c'. */
+export function pythonNameList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+}

@@ -1,3 +1,4 @@
+import { pythonNameList } from './python-repr';
 import type { OdooState } from '../orm/env';
 import { accessDenied, OdooError, typeError, valueError } from '../orm/errors';
 import { authenticate, checkCredentials } from './auth';
@@ -16,7 +17,7 @@ export function versionInfo(state: OdooState): Record<string, unknown> {
 function arity(name: string, params: unknown[], required: readonly string[], optional: readonly string[] = []): void {
   if (params.length < required.length) {
     const missing = required.slice(params.length).map((param) => `'${param}'`);
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    const list = pythonNameList(missing);
     throw typeError(`${name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
   }
   const max = required.length + optional.length;

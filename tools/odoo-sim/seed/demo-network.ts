@@ -330,7 +330,8 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       location_dest_id: dest.lot_stock_id,
       date: ship,
       date_deadline: eta,
-      warehouse_id: dest.id,
+      // Odoo leaves warehouse_id unset on internal moves (seen on 18).
+      warehouse_id: false,
     });
   }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { OdooState } from '../orm/env';
-import { typeError } from '../orm/errors';
+import { OdooError, typeError } from '../orm/errors';
 import { jsonRpcError, legacyXmlRpcFault, xmlRpcFault } from '../rpc/error-envelope';
 import { dispatchRpc } from '../rpc/services';
 import type { FaultInjector, RequestFacts } from './faults';
@@ -52,6 +52,9 @@ function xml(body: string): Reply {
 
 const NOT_FOUND_HTML =
   '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
+
+const WRONG_TYPE_HTML = (path: string): string =>
+  `<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>Request inferred type is compatible with [&#39;http&#39;] but &#39;${path}&#39; is type=&#39;json&#39;.</p>\n`;
 
 /** What the fault injector may match on, read without side effects. */
 function requestFacts(path: string, parsed: unknown, xmlMethod?: { method: string; params: unknown[] }): RequestFacts {
@@ -152,7 +155,8 @@ export class OdooHttpServer {
     if (fault === 'session-expired') this.deps.sessions.expireAll();
 
     let reply: Reply;
-    if (isJsonRoute(path)) reply = this.jsonRoute(request, path, body, parsed);
+    if (isJsonRoute(path) && !this.isJsonRequest(request)) reply = text(400, WRONG_TYPE_HTML(path));
+    else if (isJsonRoute(path)) reply = this.jsonRoute(request, path, body, parsed);
     else if (path.startsWith('/xmlrpc/')) reply = this.xmlRoute(request, path, xmlCall, xmlError);
     else if (path === '/web/version' && request.method === 'GET') reply = json({ version_info: this.deps.state().version === 18 ? [18, 0, 0, 'final', 0, ''] : [17, 0, 0, 'final', 0, ''], version: `${this.deps.state().version}.0` });
     else if (this.isJsonRequest(request)) reply = this.jsonRoute(request, path, body, parsed ?? safeParse(body));
@@ -199,7 +203,9 @@ export class OdooHttpServer {
       // Odoo adds `result` only when the method returned something other than None.
       return json(result === null || result === undefined ? { jsonrpc: '2.0', id } : { jsonrpc: '2.0', id, result }, headers);
     } catch (error) {
-      return json({ jsonrpc: '2.0', id, error: jsonRpcError(error) });
+      // Odoo raises SessionExpired before it reads the request id, so the reply carries id null.
+      const expired = error instanceof OdooError && error.odooName === 'odoo.http.SessionExpiredException';
+      return json({ jsonrpc: '2.0', id: expired ? null : id, error: jsonRpcError(error) });
     }
   }
 

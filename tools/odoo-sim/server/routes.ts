@@ -1,3 +1,4 @@
+import { pythonNameList } from '../rpc/python-repr';
 import { Env, type OdooState } from '../orm/env';
 import { accessDenied, accessError, OdooError, typeError } from '../orm/errors';
 import { authenticate } from '../rpc/auth';
@@ -78,7 +79,7 @@ function named(params: Record<string, unknown>, endpoint: string, required: read
   const missing = required.filter((key) => !(key in params));
   if (missing.length > 0) {
     const names = missing.map((key) => `'${key}'`);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const list = pythonNameList(names);
     throw typeError(`${endpoint}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
   }
 }

@@ -1,3 +1,4 @@
+import { checkAccess } from '../orm/access';
 import type { Env } from '../orm/env';
 import type { Row } from '../orm/model-spec';
 
@@ -93,6 +94,12 @@ export function productQuantities(env: Env, productId: number): ProductQuantitie
   const key = `qty:${productId}`;
   const cached = env.memo.get(key) as ProductQuantities | undefined;
   if (cached) return cached;
+  // Odoo reads moves first (a _read_group on stock.move), so that is the access error users see.
+  if (!env.memo.has('qty-access')) {
+    checkAccess(env, 'stock.move', 'read');
+    checkAccess(env, 'stock.quant', 'read');
+    env.memo.set('qty-access', true);
+  }
   const locations = contextLocations(env);
   let onHand = 0;
   let reserved = 0;
