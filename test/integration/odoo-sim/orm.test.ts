@@ -48,7 +48,7 @@ describe('create, read, write, unlink', () => {
     const [before] = await admin.call<{ create_date: string; write_date: string }[]>('res.partner', 'read', [[id], ['create_date', 'write_date']]);
     expect(before?.create_date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     const utcNow = new Date().toISOString().slice(0, 16).replace('T', ' ');
-    expect(before?.write_date.slice(0, 16) <= utcNow).toBe(true);
+    expect((before?.write_date ?? '').slice(0, 16) <= utcNow).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await admin.call('res.partner', 'write', [[id], { email: 'dated@example.com' }]);
     const [after] = await admin.call<{ create_date: string; write_date: string }[]>('res.partner', 'read', [[id], ['create_date', 'write_date']]);

@@ -75,13 +75,13 @@ function idsOf(value: unknown): number[] {
 export function callKw(state: OdooState, uid: number, model: string, name: string, args: unknown, kwargs: unknown): unknown {
   const positional = Array.isArray(args) ? [...args] : [];
   const named: Record<string, unknown> = kwargs && typeof kwargs === 'object' && !Array.isArray(kwargs) ? { ...(kwargs as Record<string, unknown>) } : {};
+  // 17 refuses every `_name` before looking at the model (check_method_name); 18 only existing ones.
+  if (state.version === 17 && name.startsWith('_')) throw accessError(`Private methods (such as ${name}) cannot be called remotely.`);
   const baseEnv = new Env(state, uid, {});
   baseEnv.model(model);
   const method = name.startsWith('_') ? undefined : findMethod(state, model, name);
   if (!method && name.startsWith('_') && privateMethodExists(model, name)) {
-    throw state.version >= 18
-      ? accessError(`Private methods (such as '${model}.${name}') cannot be called remotely.`)
-      : accessError(`Private methods (such as ${name}) cannot be called remotely.`);
+    throw accessError(`Private methods (such as '${model}.${name}') cannot be called remotely.`);
   }
   if (!method) {
     throw state.version >= 18
