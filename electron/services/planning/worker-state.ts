@@ -1,7 +1,9 @@
 import { generateDemoNetwork } from '../../../shared/demo';
 import type { NetworkSnapshot } from '../../../shared/domain';
 import { projectStock, type StockProjection } from '../../../shared/engine';
-import { NetworkCache, openDatabase } from '../store';
+import type { RegionProfile } from '../../../shared/domain';
+import { NetworkCache, OdooStaging, openDatabase } from '../store';
+import { assembleSnapshot } from '../sync/assemble-snapshot';
 import type { DemoNetworkRequest, LoadedNetwork } from './jobs';
 import { StockView } from './views/stock-view';
 
@@ -72,6 +74,30 @@ export class WorkerState {
     // A generated demo is shown at once and stored behind it, in slices, so the screen never waits on the disk.
     if (generated) this.storing = this.storeInBackground(dbPath, snapshot);
     context.progress('Ready', 3, 3);
+    return this.describe(snapshot);
+  }
+
+  /** Builds the network from the Odoo rows the sync staged, stores it in one transaction, then plans on it. */
+  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, context: JobContext): Promise<LoadedNetwork & { problems: string[] }> {
+    await this.storing;
+    const { db } = openDatabase(dbPath);
+    try {
+      context.progress('Building the network from Odoo', 0, 3);
+      const assembled = assembleSnapshot(new OdooStaging(db), profile, takenAt, dayZero);
+      if (context.isCancelled()) throw new JobCancelledError();
+      context.progress('Saving the network', 1, 3);
+      await new NetworkCache(db).replaceSnapshotInSlices(assembled.snapshot, pause);
+      context.progress('Projecting stock', 2, 3);
+      const projection = projectStock(assembled.snapshot);
+      this.loaded = { snapshot: assembled.snapshot, projection, stockView: new StockView(assembled.snapshot, projection) };
+      context.progress('Ready', 3, 3);
+      return { ...this.describe(assembled.snapshot), problems: assembled.problems };
+    } finally {
+      db.close();
+    }
+  }
+
+  private describe(snapshot: NetworkSnapshot): LoadedNetwork {
     return {
       empty: false,
       source: snapshot.meta.source,

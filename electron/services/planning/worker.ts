@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { HostMessage, PLANNING_JOBS, type JobKind, type WorkerMessage } from './jobs';
+import { EXCLUSIVE_JOBS, HostMessage, PLANNING_JOBS, type JobKind, type WorkerMessage } from './jobs';
 import { workerJobs } from './worker-jobs';
 import { JobCancelledError, WorkerState, type JobContext } from './worker-state';
 
@@ -34,8 +34,9 @@ async function run(message: HostMessage): Promise<void> {
   }
 }
 
-let queue = Promise.resolve();
+let exclusive = Promise.resolve();
 port.on('message', (raw: unknown) => {
   const message = HostMessage.parse(raw);
-  queue = queue.then(() => run(message));
+  if (isJobKind(message.kind) && EXCLUSIVE_JOBS.has(message.kind)) exclusive = exclusive.then(() => run(message));
+  else void run(message);
 });

@@ -152,6 +152,24 @@ export class NetworkCache {
     yield () => this.storeImage(snapshot);
   }
 
+  /** Per SKU of one node: on hand, open supply and open demand, whatever their dates (for reconciliation with Odoo). */
+  totalsForNode(nodeId: string): { onHand: Map<string, number>; incoming: Map<string, number>; outgoing: Map<string, number> } {
+    const collect = (sql: string): Map<string, number> =>
+      new Map((this.db.prepare(sql).raw().all(nodeId) as [string, number][]).map(([sku, qty]) => [sku, qty]));
+    return {
+      onHand: collect('SELECT sku_id, on_hand FROM stock_positions WHERE node_id = ?'),
+      incoming: collect('SELECT sku_id, sum(qty) FROM supply_lines WHERE node_id = ? GROUP BY sku_id'),
+      outgoing: collect('SELECT sku_id, sum(qty) FROM demand_lines WHERE node_id = ? GROUP BY sku_id'),
+    };
+  }
+
+  /** Which Odoo warehouse each node is and which Odoo product each SKU is, as the last sync found them. */
+  odooIdentities(): { nodes: { nodeId: string; warehouseId: number }[]; skuOfProduct: Map<number, string> } {
+    const nodes = (this.db.prepare('SELECT id, odoo_warehouse_id FROM nodes WHERE odoo_warehouse_id IS NOT NULL ORDER BY rowid').raw().all() as [string, number][]).map(([nodeId, warehouseId]) => ({ nodeId, warehouseId }));
+    const skus = this.db.prepare('SELECT odoo_product_id, id FROM skus WHERE odoo_product_id IS NOT NULL').raw().all() as [number, string][];
+    return { nodes, skuOfProduct: new Map(skus) };
+  }
+
   /** Keeps a columnar copy of `snapshot`, which must be what the tables hold right now. */
   storeImage(snapshot: NetworkSnapshot): void {
     this.db.prepare('INSERT OR REPLACE INTO snapshot_image (id, format, document) VALUES (1, ?, ?)').run(SNAPSHOT_IMAGE_FORMAT, encodeSnapshotImage(snapshot));

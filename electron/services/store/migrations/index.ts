@@ -1,10 +1,11 @@
 import { migration0001Cache } from './0001-cache';
 import { migration0002SnapshotImage } from './0002-snapshot-image';
+import { migration0003OdooStaging } from './0003-odoo-staging';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Every migration in order; the cache's `user_version` is the version of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Cache, migration0002SnapshotImage];
+export const MIGRATIONS: readonly Migration[] = [migration0001Cache, migration0002SnapshotImage, migration0003OdooStaging];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
