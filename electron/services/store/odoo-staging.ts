@@ -68,6 +68,13 @@ export class OdooStaging {
     return gone.length;
   }
 
+  /** The write_date staged for each of `ids` (absent when not staged). */
+  writeDates(model: StagedModel, ids: readonly number[]): Map<number, string | null> {
+    const { table } = STAGING_TABLES[model];
+    const rows = this.db.prepare(`SELECT id, write_date FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, string | null][];
+    return new Map(rows);
+  }
+
   cursor(model: string): SyncCursor | null {
     const row = this.db.prepare('SELECT model, phase, last_id, write_date, updated_at FROM sync_cursors WHERE model = ?').get(model) as
       | { model: string; phase: 'first' | 'incremental'; last_id: number; write_date: string | null; updated_at: string }

@@ -33,6 +33,7 @@ export interface OdooSyncDeps {
   log: Log;
   now?: () => Date;
   overlapMinutes?: number;
+  maxPageSize?: number;
   onProgress?: (progress: SyncProgress) => void;
 }
 
@@ -85,6 +86,7 @@ export class OdooSync {
             signal: controller.signal,
             now: iso,
             overlapMinutes: this.deps.overlapMinutes ?? 10,
+            maxPageSize: this.deps.maxPageSize,
             onProgress: progress,
           }),
         );

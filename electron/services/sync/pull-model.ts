@@ -44,6 +44,8 @@ export interface PullContext {
   now(): string;
   /** Incremental pulls look back this far before their cursor (long transactions commit late). */
   overlapMinutes: number;
+  /** Caps every model's page size (tests use small pages to exercise paging). */
+  maxPageSize?: number;
   onProgress(label: string, done: number, total: number): void;
 }
 
@@ -57,6 +59,8 @@ export interface PullResult {
 }
 
 const Rows = z.array(z.unknown());
+const Stamps = z.array(z.object({ id: z.number().int().positive(), write_date: z.union([z.string(), z.literal(false)]) }));
+const LIST_PAGE = 20_000;
 
 function shiftWriteDate(writeDate: string, minutes: number): string {
   const shifted = new Date(Date.parse(`${writeDate.replace(' ', 'T')}Z`) - minutes * 60_000);
@@ -101,11 +105,12 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
   const fields = spec.fields(dialect);
   const base = spec.domain(dialect);
   const touched: number[] = [];
+  const pageSize = Math.min(spec.pageSize, context.maxPageSize ?? Number.POSITIVE_INFINITY);
   let read = 0;
 
   const fetchPage = async (domain: unknown[], order: string): Promise<unknown[]> => {
     if (context.signal?.aborted) throw new SyncCancelledError();
-    return client.executeKw(spec.model, 'search_read', [domain], { fields, order, limit: spec.pageSize }, Rows);
+    return client.executeKw(spec.model, 'search_read', [domain], { fields, order, limit: pageSize }, Rows);
   };
 
   if (cursor.phase === 'first' || cursor.writeDate === null) {
@@ -122,29 +127,42 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
       read += page.staged.length;
       touched.push(...page.ids);
       context.onProgress(spec.label, read, total);
-      if (raw.length < spec.pageSize) break;
+      if (raw.length < pageSize) break;
     }
     staging.writeCursor({ model: spec.model, phase: 'incremental', lastId, writeDate, updatedAt: context.now() });
   } else {
+    // Two steps: list (id, write_date) in the window, then read in full only what staging does not
+    // already hold at that write_date. The overlap window then costs ids, not rows.
     const since = shiftWriteDate(cursor.writeDate, context.overlapMinutes);
-    const changed = [...base, ['write_date', '>=', since]];
-    const total = await client.searchCount(spec.model, changed);
+    const window = [...base, ['write_date', '>=', since]];
+    const total = await client.searchCount(spec.model, window);
     context.onProgress(spec.label, 0, total);
     let writeDate: string | null = cursor.writeDate;
     let after: { writeDate: string; id: number } | null = null;
+    let listed = 0;
     for (;;) {
+      if (context.signal?.aborted) throw new SyncCancelledError();
       const keyset: unknown[] = after ? ['|', ['write_date', '>', after.writeDate], '&', ['write_date', '=', after.writeDate], ['id', '>', after.id]] : [];
-      const raw = await fetchPage([...changed, ...keyset], 'write_date asc, id asc');
-      const page = parsePage(spec, raw, dialect);
-      writeDate = later(writeDate, page.maxWriteDate);
-      staging.storePage(spec.model, page.staged, { model: spec.model, phase: 'incremental', lastId: cursor.lastId, writeDate, updatedAt: context.now() });
-      read += page.staged.length;
-      touched.push(...page.ids);
-      context.onProgress(spec.label, read, Math.max(total, read));
-      const last = page.staged[page.staged.length - 1];
-      if (raw.length < spec.pageSize || !last) break;
-      after = { writeDate: String(last.write_date ?? ''), id: Number(last.id) };
+      const stamps = await client.executeKw(spec.model, 'search_read', [[...window, ...keyset]], { fields: ['write_date'], order: 'write_date asc, id asc', limit: LIST_PAGE }, Stamps);
+      const known = context.staging.writeDates(spec.model, stamps.map((stamp) => stamp.id));
+      const changed = stamps.filter((stamp) => stamp.write_date === false || known.get(stamp.id) !== stamp.write_date).map((stamp) => stamp.id);
+      for (let start = 0; start < changed.length; start += pageSize) {
+        const ids = changed.slice(start, start + pageSize);
+        const raw = await fetchPage([...base, ['id', 'in', ids]], 'id asc');
+        const page = parsePage(spec, raw, dialect);
+        writeDate = later(writeDate, page.maxWriteDate);
+        staging.storePage(spec.model, page.staged, { model: spec.model, phase: 'incremental', lastId: cursor.lastId, writeDate, updatedAt: context.now() });
+        read += page.staged.length;
+        touched.push(...page.ids);
+      }
+      listed += stamps.length;
+      context.onProgress(spec.label, listed, Math.max(total, listed));
+      const last = stamps[stamps.length - 1];
+      if (last && last.write_date !== false) writeDate = later(writeDate, last.write_date);
+      if (stamps.length < LIST_PAGE || !last || last.write_date === false) break;
+      after = { writeDate: last.write_date, id: last.id };
     }
+    staging.writeCursor({ model: spec.model, phase: 'incremental', lastId: cursor.lastId, writeDate, updatedAt: context.now() });
   }
 
   // Deletions are invisible to write_date: whatever Odoo no longer lists under the domain goes.
