@@ -4,7 +4,9 @@ import type { AppDescription, Notice } from '../../shared/ipc';
 import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
+import type { OdooConnection } from '../services/odoo';
 import { openDatabase } from '../services/store';
+import { SyncController } from '../services/sync';
 import type { Log } from './log';
 import { PlannerEvents } from './planner-events';
 
@@ -22,6 +24,8 @@ export interface PlannerOptions {
   appVersion: string;
   /** The demo network to show while no Odoo is connected. */
   demo: DemoSize;
+  /** Where the Odoo connection comes from; none means demo only. */
+  odoo?: { connection(): Promise<OdooConnection | null>; syncOnStart?: boolean };
   now?: () => Date;
 }
 
@@ -92,6 +96,27 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     return loaded;
   };
 
+  const sync = new SyncController({
+    db: opened.db,
+    dbPath: cachePath,
+    profile,
+    planning,
+    log,
+    connection: options.odoo?.connection ?? (async () => null),
+    onProgress: (progress) => events.emit('sync.progress', progress),
+    onFinished: (outcome, message, loaded) => {
+      if (loaded) {
+        network = loaded;
+        if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
+      }
+      events.emit('sync.finished', { outcome, message });
+    },
+  });
+  if (options.odoo?.syncOnStart) {
+    // The first sync waits for the network to load so the two never race for the worker.
+    void ready.then(() => sync.start()).catch((error: unknown) => log.error({ err: error }, 'could not start the first sync'));
+  }
+
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
 
   const planningJob = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -129,6 +154,10 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
       await loadedNetwork();
       return planningJob(() => planning.run('stock-rows', { ...asOf(), keys }));
     },
+    'odoo.testConnection': () => sync.testConnection(),
+    'sync.start': () => sync.start(),
+    'sync.cancel': async () => sync.cancel(),
+    'sync.status': () => sync.status(),
   };
 
   return {
@@ -137,6 +166,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     ready,
     planning,
     async close() {
+      sync.cancel();
       await planning.close();
       opened.db.close();
     },

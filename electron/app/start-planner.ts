@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { RegionProfile } from '../../shared/domain';
 import { DEMO_DEFAULTS } from '../../shared/demo';
+import type { OdooConnection } from '../services/odoo';
 import type { WorkerEntry } from '../services/planning';
 import { createPlannerServices, type DemoSize, type PlannerServices } from './compose';
 import { resolveDataDirectory } from './data-directory';
@@ -14,6 +15,17 @@ export interface StartPlannerOptions {
   appVersion: string;
   demo?: Partial<DemoSize>;
   env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A connection given in the environment: only `npm start -- --with-odoo-sim` uses it, to point a
+ * demo at the local Odoo stand-in. Real connections are entered in Settings.
+ */
+export function odooFromEnvironment(env: NodeJS.ProcessEnv): { connection(): Promise<OdooConnection | null>; syncOnStart: boolean } | undefined {
+  const { PLANNER_ODOO_URL: url, PLANNER_ODOO_DB: database, PLANNER_ODOO_LOGIN: login, PLANNER_ODOO_API_KEY: apiKey } = env;
+  if (!url || !database || !login || !apiKey) return undefined;
+  const connection: OdooConnection = { url, database, login, apiKey };
+  return { connection: async () => connection, syncOnStart: env.PLANNER_SYNC_ON_START === '1' };
 }
 
 export interface StartedPlanner {
@@ -58,6 +70,7 @@ export function startPlanner(options: StartPlannerOptions): StartedPlanner {
       log,
       appVersion: options.appVersion,
       demo: demoSizeFrom(options.demo, env),
+      odoo: odooFromEnvironment(env),
     });
     return {
       profile,
