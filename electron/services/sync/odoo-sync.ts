@@ -23,6 +23,8 @@ export interface SyncReport {
   network: LoadedNetwork;
   problems: string[];
   reconciliation: ReconciliationReport;
+  /** Milliseconds per step, for the benchmark and the log. */
+  timings: Record<string, number>;
 }
 
 export interface OdooSyncDeps {
@@ -74,12 +76,21 @@ export class OdooSync {
     const kind = PULL_SPECS.every((spec) => staging.cursor(spec.model)?.phase === 'incremental') ? 'incremental' : 'first';
     const runId = staging.startRun(kind, startedAt);
     const progress = (label: string, done: number, total: number): void => this.deps.onProgress?.({ label, done, total });
+    const timings: Record<string, number> = {};
+    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+      const began = performance.now();
+      try {
+        return await work();
+      } finally {
+        timings[step] = Math.round(performance.now() - began);
+      }
+    };
     try {
-      const session = await client.connect();
+      const session = await timed('connect', () => client.connect());
       const pulls: PullResult[] = [];
       for (const spec of PULL_SPECS) {
         pulls.push(
-          await pullModel(spec, {
+          await timed(spec.model, () => pullModel(spec, {
             client,
             staging,
             dialect: session.dialect,
@@ -88,27 +99,31 @@ export class OdooSync {
             overlapMinutes: this.deps.overlapMinutes ?? 10,
             maxPageSize: this.deps.maxPageSize,
             onProgress: progress,
-          }),
+          })),
         );
       }
       const touchedMoves = new Set(pulls.find((pull) => pull.model === 'stock.move')?.touched ?? []);
       progress('Order details', 0, 1);
-      await enrichFlows(client, staging, touchedMoves, controller.signal);
+      await timed('order details', () => enrichFlows(client, staging, touchedMoves, controller.signal));
       progress('Order details', 1, 1);
       if (controller.signal.aborted) throw new SyncCancelledError();
-      const network = await this.deps.planning.run('assemble-odoo', {
-        dbPath: this.deps.dbPath,
-        profile: this.deps.profile,
-        takenAt: startedAt,
-        dayZero: localDateOf(new Date(startedAt), this.deps.profile.timeZone),
-      });
+      const network = await timed('assemble', () =>
+        this.deps.planning.run('assemble-odoo', {
+          dbPath: this.deps.dbPath,
+          profile: this.deps.profile,
+          takenAt: startedAt,
+          dayZero: localDateOf(new Date(startedAt), this.deps.profile.timeZone),
+        }),
+      );
       const cache = new NetworkCache(db);
       const identities = cache.odooIdentities();
       progress('Checking against Odoo', 0, identities.nodes.length);
-      const reconciliation = await reconcileWithOdoo(client, session.dialect, identities.nodes, identities.skuOfProduct, (nodeId) => cache.totalsForNode(nodeId), {
-        signal: controller.signal,
-        now: iso,
-      });
+      const reconciliation = await timed('reconcile', () =>
+        reconcileWithOdoo(client, session.dialect, identities.nodes, identities.skuOfProduct, (nodeId) => cache.totalsForNode(nodeId), {
+          signal: controller.signal,
+          now: iso,
+        }),
+      );
       progress('Checking against Odoo', identities.nodes.length, identities.nodes.length);
       const report: SyncReport = {
         kind,
@@ -118,9 +133,10 @@ export class OdooSync {
         network,
         problems: network.problems,
         reconciliation,
+        timings,
       };
       staging.finishRun(runId, 'done', report.finishedAt, JSON.stringify({ pulls: report.pulls, problems: report.problems, differences: reconciliation.differences.length }));
-      log.info({ kind, pulls: report.pulls, differences: reconciliation.differences.length }, 'sync finished');
+      log.info({ kind, pulls: report.pulls, timings, differences: reconciliation.differences.length }, 'sync finished');
       return report;
     } catch (error) {
       const cancelled = error instanceof SyncCancelledError || controller.signal.aborted;
