@@ -151,11 +151,14 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   for (const position of snapshot.positions) {
     if (position.onHand === 0 && position.reserved === 0) continue;
     const wh = warehouses.get(position.nodeId) as Row;
-    const quant = db.insert('stock.quant', { ...stamp, product_id: productIds[position.skuId], location_id: wh.lot_stock_id, company_id: companyId, quantity: position.onHand, reserved_quantity: position.reserved, in_date: now, inventory_quantity: 0, inventory_quantity_set: false });
+    const quant = db.insert('stock.quant', { ...stamp, product_id: productIds[position.skuId], location_id: wh.lot_stock_id, company_id: companyId, quantity: position.onHand, reserved_quantity: position.reserved, in_date: now });
     quantAt.set(`${position.nodeId}|${position.skuId}`, quant);
   }
 
   const skuById = new Map(snapshot.skus.map((sku) => [sku.id, sku]));
+  // One description string per SKU, shared by every line and move (memory at 25 × 20,000).
+  const descriptions = new Map(snapshot.skus.map((sku) => [sku.id, `[${sku.code}] ${sku.name}`]));
+  const describe = (skuId: string): string => descriptions.get(skuId) ?? skuId;
   const reservedFor = new Map(network.reservations.map((reservation) => [reservation.demandLineId, reservation.qty]));
   const pickingTouched: Row[] = [];
 
@@ -170,7 +173,6 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       priority: '0',
       state: 'draft',
       is_locked: true,
-      user_id: false,
       date: now,
       ...values,
     });
@@ -186,16 +188,12 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       sequence: 10,
       priority: '0',
       procure_method: 'make_to_stock',
-      picked: false,
       origin: picking.origin,
-      move_orig_ids: [],
-      move_dest_ids: [],
-      route_ids: [],
-      created_purchase_line_ids: [],
+      // Empty many2many and false values are left out: reads give [] / false for missing keys.
       ...values,
     });
   const insertMoveLine = (move: Row, locationId: number, quantity: number, picked = false): void => {
-    db.insert('stock.move.line', { ...stamp, picking_id: move.picking_id, move_id: move.id, company_id: companyId, product_id: move.product_id, product_uom_id: move.product_uom, quantity, quantity_product_uom: quantity, picked, date: now, location_id: locationId, location_dest_id: move.location_dest_id });
+    db.insert('stock.move.line', { ...stamp, picking_id: move.picking_id, move_id: move.id, company_id: companyId, product_id: move.product_id, product_uom_id: move.product_uom, quantity, quantity_product_uom: quantity, ...(picked ? { picked } : {}), date: now, location_id: locationId, location_dest_id: move.location_dest_id });
   };
   const uomOf = (skuId: string): number => uomIds.get(skuById.get(skuId)?.uom ?? 'Units') ?? (env.ref('uom.product_uom_unit'));
 
@@ -218,14 +216,13 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const wh = warehouses.get(first.nodeId) as Row;
     const partnerId = partnerIds.get(`c:${first.customer}`) as number;
     const due = localNoon(first.dueDate);
-    const order = db.insert('sale.order', { ...stamp, name: nextSequence(env, soSequence), state: 'sale', locked: false, partner_id: partnerId, date_order: orderDate, commitment_date: due, company_id: companyId, currency_id: currencyId, user_id: false, warehouse_id: wh.id, picking_policy: 'direct', client_order_ref: false, origin: false });
-    const group = db.insert('procurement.group', { ...stamp, name: order.name, move_type: 'direct', partner_id: partnerId, sale_id: order.id });
-    db.update('sale.order', order, { procurement_group_id: group.id });
-    const picking = insertPicking(wh.out_type_id as number, { origin: order.name, location_id: wh.lot_stock_id, location_dest_id: customersLocation, partner_id: partnerId, sale_id: order.id, group_id: group.id, scheduled_date: due });
+    // No procurement.group per seeded order: nothing reads it, and 25 × 20,000 makes 140k of them.
+    const order = db.insert('sale.order', { ...stamp, name: nextSequence(env, soSequence), state: 'sale', partner_id: partnerId, date_order: orderDate, commitment_date: due, company_id: companyId, currency_id: currencyId, warehouse_id: wh.id, picking_policy: 'direct' });
+    const picking = insertPicking(wh.out_type_id as number, { origin: order.name, location_id: wh.lot_stock_id, location_dest_id: customersLocation, partner_id: partnerId, sale_id: order.id, scheduled_date: due });
     for (const line of lines) {
       const sku = skuById.get(line.skuId);
       const price = sku?.unitPrice ?? 0;
-      const soLine = db.insert('sale.order.line', { ...stamp, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: `[${sku?.code ?? ''}] ${sku?.name ?? ''}`, product_uom_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, discount: 0, customer_lead: 0, purchase_price: Math.round((price - line.unitMargin) * 100) / 100 });
+      const soLine = db.insert('sale.order.line', { ...stamp, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_uom_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, customer_lead: 0, purchase_price: Math.round((price - line.unitMargin) * 100) / 100 });
       const reserved = reservedFor.get(line.id) ?? 0;
       const move = insertMove(picking, {
         name: soLine.name,
@@ -241,7 +238,6 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
         date_deadline: due,
         partner_id: partnerId,
         sale_line_id: soLine.id,
-        group_id: group.id,
         warehouse_id: wh.id,
         price_unit: soLine.purchase_price,
       });
@@ -269,14 +265,12 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const wh = warehouses.get(first.nodeId) as Row;
     const partnerId = vendor(first.counterparty ?? 'Vendor');
     const eta = localNoon(first.eta);
-    const order = db.insert('purchase.order', { ...stamp, name: nextSequence(env, poSequence), priority: '0', state: 'purchase', partner_id: partnerId, currency_id: currencyId, company_id: companyId, date_order: orderDate, date_approve: orderDate, date_planned: eta, picking_type_id: wh.in_type_id, user_id: false, origin: false, partner_ref: false });
-    const group = db.insert('procurement.group', { ...stamp, name: order.name, move_type: 'direct', partner_id: partnerId, sale_id: false });
-    db.update('purchase.order', order, { group_id: group.id });
-    const picking = insertPicking(wh.in_type_id as number, { origin: order.name, location_id: vendorsLocation, location_dest_id: wh.lot_stock_id, partner_id: partnerId, purchase_id: order.id, group_id: group.id, scheduled_date: eta });
+    const order = db.insert('purchase.order', { ...stamp, name: nextSequence(env, poSequence), priority: '0', state: 'purchase', partner_id: partnerId, currency_id: currencyId, company_id: companyId, date_order: orderDate, date_approve: orderDate, date_planned: eta, picking_type_id: wh.in_type_id });
+    const picking = insertPicking(wh.in_type_id as number, { origin: order.name, location_id: vendorsLocation, location_dest_id: wh.lot_stock_id, partner_id: partnerId, purchase_id: order.id, scheduled_date: eta });
     for (const line of lines) {
       const sku = skuById.get(line.skuId);
       const price = firstPrice.get(`${line.skuId}|${first.counterparty ?? ''}`) ?? sku?.unitCost ?? 0;
-      const poLine = db.insert('purchase.order.line', { ...stamp, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: `[${sku?.code ?? ''}] ${sku?.name ?? ''}`, product_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, discount: 0, date_planned: eta });
+      const poLine = db.insert('purchase.order.line', { ...stamp, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, date_planned: eta });
       const move = insertMove(picking, {
         name: poLine.name,
         product_id: productIds[line.skuId],
@@ -290,7 +284,6 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
         date: eta,
         date_deadline: eta,
         purchase_line_id: poLine.id,
-        group_id: group.id,
         warehouse_id: wh.id,
         price_unit: price,
       });
@@ -317,9 +310,8 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const ship = localNoon(demand?.dueDate ?? line.eta);
     const eta = localNoon(line.eta);
     const picking = insertPicking(source.int_type_id as number, { origin: `${feeder.code}>${node.code}`, location_id: source.lot_stock_id, location_dest_id: dest.lot_stock_id, scheduled_date: ship, partner_id: false });
-    const sku = skuById.get(line.skuId);
     insertMove(picking, {
-      name: `[${sku?.code ?? ''}] ${sku?.name ?? ''}`,
+      name: describe(line.skuId),
       product_id: productIds[line.skuId],
       product_uom_qty: line.qty,
       product_qty: line.qty,
@@ -345,9 +337,8 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     if (!feeder) continue;
     const source = warehouses.get(feeder.id) as Row;
     const dest = warehouses.get(line.nodeId) as Row;
-    const sku = skuById.get(line.skuId);
     const eta = localNoon(line.eta);
-    const name = `[${sku?.code ?? ''}] ${sku?.name ?? ''}`;
+    const name = describe(line.skuId);
     const group = db.insert('procurement.group', { ...stamp, name: `${feeder.code}>${String(dest.code)}`, move_type: 'direct', partner_id: false, sale_id: false });
     const shipped = localTimeToOdoo(options.dayZero, 6, options.tz) < eta ? localTimeToOdoo(options.dayZero, 6, options.tz) : eta;
     const leg1 = insertPicking(source.out_type_id as number, { origin: group.name, location_id: source.lot_stock_id, location_dest_id: transitLocation, scheduled_date: shipped, date_done: shipped, group_id: group.id, state: 'done', partner_id: false });
