@@ -107,7 +107,7 @@ describe('create, read, write, unlink', () => {
       const rows = quants.filter((quant) => quant.location_id[0] === locationId);
       expect(group.location_id_count).toBe(rows.length);
       expect(group.quantity).toBeCloseTo(rows.reduce((sum, row) => sum + row.quantity, 0));
-      expect(group.__domain).toEqual([['location_id', '=', locationId], ['location_id', 'in', [stockIds.RDC1, stockIds.FSL01]]]);
+      expect(group.__domain).toEqual(['&', ['location_id', 'in', [stockIds.RDC1, stockIds.FSL01]], ['location_id', '=', locationId]]);
     }
     const flat = await admin.call<Record<string, unknown>[]>('stock.quant', 'read_group', [[], ['quantity:sum'], ['location_id', 'product_id']], { lazy: false });
     expect(flat[0]).toHaveProperty('__count');
@@ -210,6 +210,29 @@ describe('failures shaped like Odoo', () => {
     expect((await admin.fails('res.partner', 'search_read', [[]], { fields: ['no_such_field'] })).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid field 'no_such_field' on model 'res.partner'" });
     expect((await admin.fails('res.partner', 'create', [{ name: 'x', no_such_field: 1 }])).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid field 'no_such_field' on model 'res.partner'" });
     expect((await admin.fails('res.partner', 'search', [[]], { bogus: 1 })).data).toMatchObject({ name: 'builtins.TypeError', message: "BaseModel.search() got an unexpected keyword argument 'bogus'" });
+  });
+
+  it('malformed domains and orders fail with the exceptions a real 18 raises', async () => {
+    expect((await admin.fails('stock.warehouse', 'search', ['abc'])).data).toMatchObject({ name: 'builtins.AssertionError', message: "Domains to normalize must have a 'domain' form: a list or tuple of domain components" });
+    expect((await admin.fails('stock.warehouse', 'search', [[['code', '=']]])).data).toMatchObject({ name: 'builtins.ValueError', message: 'not enough values to unpack (expected 3, got 2)' });
+    expect((await admin.fails('stock.warehouse', 'search', [[['code', '~', 'x']]])).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid leaf ('code', '~', 'x')" });
+    expect((await admin.fails('stock.warehouse', 'search', [[['id', 'in', 1]]])).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid domain term ('id', 'in', 1)" });
+    expect((await admin.fails('stock.warehouse', 'search', [[['id', 'child_of', 1]]])).data).toMatchObject({ name: 'builtins.KeyError', message: 'parent_id' });
+    expect((await admin.fails('stock.warehouse', 'search', [[]], { order: 'code sideways' })).data.name).toBe('odoo.exceptions.UserError');
+    expect((await admin.fails('stock.warehouse', 'search', [[]], { order: 'bogus' })).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid field 'bogus' on model 'stock.warehouse'" });
+  });
+
+  it('writes and unlinks on no ids succeed without touching anything, even without rights', async () => {
+    const readonly = OdooCaller.as(sim, 'readonly');
+    expect(await readonly.call('res.partner', 'write', [[], { ref: 'x' }])).toBe(true);
+    expect(await readonly.call('stock.picking', 'unlink', [[]])).toBe(true);
+    expect(await readonly.call('stock.warehouse', 'read', [['1'], ['code']])).toEqual([]);
+  });
+
+  it('creates from vals passed by name, then fails converting the result and rolls the create back', async () => {
+    const before = await admin.call<number>('res.partner', 'search_count', [[]]);
+    expect((await admin.fails('res.partner', 'create', [], { vals_list: { name: 'By name' } })).data).toMatchObject({ name: 'builtins.IndexError', message: 'tuple index out of range' });
+    expect(await admin.call('res.partner', 'search_count', [[]])).toBe(before);
   });
 
   it('a missing required field is a ValidationError naming model and field, and nothing is created', async () => {

@@ -79,7 +79,7 @@ describe('JSON-RPC at /jsonrpc', () => {
   });
 
   it('fails an unknown service with KeyError and an unknown common method with "Method not found"', async () => {
-    expect((await jsonRpc(sim, 'nope', 'version', [])).body.error?.data).toMatchObject({ name: 'builtins.KeyError', message: "'nope'" });
+    expect((await jsonRpc(sim, 'nope', 'version', [])).body.error?.data).toMatchObject({ name: 'builtins.KeyError', message: 'nope' });
     expect((await jsonRpc(sim, 'common', 'nope', [])).body.error?.data).toMatchObject({ name: 'builtins.Exception', message: 'Method not found: nope' });
   });
 

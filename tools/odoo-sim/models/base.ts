@@ -86,6 +86,7 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
         name: char('Name', { index: false }),
         complete_name: char('Complete Name', { stored: true, compute: (env: Env, row: Row) => row.complete_name }),
         is_company: boolean('Is a Company'),
+        type: selection('Address Type', [['contact', 'Contact'], ['invoice', 'Invoice Address'], ['delivery', 'Delivery Address'], ['other', 'Other Address']], { default: 'contact' }),
         parent_id: many2one('res.partner', 'Related Company', { index: true }),
         commercial_partner_id: many2one('res.partner', 'Commercial Entity', { compute: (env: Env, row: Row) => (typeof row.parent_id === 'number' ? row.parent_id : row.id) }),
         child_ids: one2many('res.partner', 'parent_id', 'Contact'),

@@ -2,7 +2,7 @@ import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
 import * as purchase from '../workflows/purchase';
 import * as sale from '../workflows/sale';
-import { boolean, char, datetime, float, html, integer, many2one, monetary, one2many, selection, text } from './field-kit';
+import { active, boolean, char, datetime, float, html, integer, many2many, many2one, monetary, one2many, selection, text } from './field-kit';
 
 function recordMethod(params: readonly string[], run: (env: Env, ids: number[], params: Record<string, unknown>) => unknown, defaults?: Record<string, unknown>) {
   return { kind: 'records' as const, params, ...(defaults ? { defaults } : {}), run: (env: Env, _model: string, call: { ids: number[]; params: Record<string, unknown> }) => run(env, call.ids, call.params) };
@@ -87,6 +87,7 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
         return total ? (total - (Number(row.purchase_price) || 0) * (Number(row.product_uom_qty) || 0)) / total : 0;
       },
     }),
+    tax_id: many2many('account.tax', 'Taxes'),
     move_ids: one2many('stock.move', 'sale_line_id', 'Stock Moves'),
   };
 
@@ -112,10 +113,18 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
     company_id: many2one('res.company', 'Company', { related: 'order_id.company_id' }),
     state: selection('Status', [['draft', 'RFQ'], ['sent', 'RFQ Sent'], ['to approve', 'To Approve'], ['purchase', 'Purchase Order'], ['done', 'Locked'], ['cancel', 'Cancelled']], { related: 'order_id.state' }),
     display_type: selection('Display Type', [['line_section', 'Section'], ['line_note', 'Note']]),
+    taxes_id: many2many('account.tax', 'Taxes'),
     move_ids: one2many('stock.move', 'purchase_line_id', 'Reservation'),
   };
 
   return [
+    {
+      // Only so that tax fields resolve; the stand-in computes untaxed totals.
+      name: 'account.tax',
+      description: 'Tax',
+      order: 'sequence,id',
+      fields: { name: char('Tax Name', { required: true }), amount: float('Amount'), type_tax_use: selection('Tax Type', [['sale', 'Sales'], ['purchase', 'Purchases'], ['none', 'None']], { required: true, default: 'sale' }), sequence: integer('Sequence', { default: 1 }), active: active(), company_id: many2one('res.company', 'Company') },
+    },
     {
       name: 'sale.order',
       description: 'Sales Order',

@@ -253,6 +253,15 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         is_locked: boolean('Is Locked', { default: true }),
         sale_id: many2one('sale.order', 'Sales Order', { index: true }),
         purchase_id: many2one('purchase.order', 'Purchase Orders', { index: true }),
+        products_availability: char('Product Availability', {
+          compute: (env, row) => {
+            if (row.state === 'assigned') {
+              const moves = [...(env.db.table('stock.move').lookup('picking_id', row.id) ?? [])].map((id) => env.row('stock.move', id) as Row);
+              return moves.every((move) => move.state === 'assigned' || move.state === 'done' || move.state === 'cancel') ? 'Available' : 'Not Available';
+            }
+            return row.state === 'confirmed' || row.state === 'waiting' ? 'Not Available' : false;
+          },
+        }),
         products_availability_state: selection('Product Availability', [['available', 'Available'], ['expected', 'Expected'], ['late', 'Late']], { compute: (env, row) => (row.state === 'assigned' ? 'available' : false) }),
       },
       methods: {
@@ -320,6 +329,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         created_purchase_line_ids: many2many('purchase.order.line', 'Created Purchase Order Lines'),
         scrapped: boolean('Scrapped', { related: 'location_dest_id.scrap_location' }),
         picking_code: selection('Type of Operation', [['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { related: 'picking_type_id.code' }),
+        availability: float('Forecasted Quantity', { compute: (env, row) => Number(row.quantity) || 0 }),
         forecast_availability: float('Forecast Availability', { compute: (env, row) => (row.state === 'assigned' ? Number(row.product_qty) || 0 : Number(row.quantity) || 0) }),
       },
     },
@@ -371,6 +381,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         group_id: many2one('procurement.group', 'Procurement Group'),
         company_id: many2one('res.company', 'Company', { required: true, default: company }),
         route_id: many2one('stock.route', 'Route'),
+        supplier_id: many2one('product.supplierinfo', 'Product Supplier'),
         qty_on_hand: float('On Hand', { compute: (env, row) => warehouse.orderpointQuantities(env, row).onHand }),
         qty_forecast: float('Forecast', { compute: (env, row) => warehouse.orderpointQuantities(env, row).forecast }),
         lead_days_date: datetime('Lead Days Date', { compute: () => false }),

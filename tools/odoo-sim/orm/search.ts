@@ -1,6 +1,6 @@
 import { compileDomain } from './domain';
 import type { Env } from './env';
-import { valueError } from './errors';
+import { userError, valueError } from './errors';
 import type { Field, ModelDef, Row } from './model-spec';
 import { displayName } from './values';
 
@@ -23,7 +23,7 @@ function parseOrder(def: ModelDef, order: string): OrderKey[] {
     if (term.trim() === '') continue;
     const match = ORDER_TERM.exec(term);
     if (!match) {
-      throw valueError(
+      throw userError(
         `Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
       );
     }
