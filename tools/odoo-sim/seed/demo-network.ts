@@ -409,6 +409,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const transit = db.table('stock.location').get(transitLocation) as Row;
     db.update('stock.location', transit, { active: true });
   }
+  const dayZeroMorning = localTimeToOdoo(options.dayZero, 6, options.tz);
   for (const line of transits) {
     const feeder = nodeByCode.get(line.counterparty ?? '');
     if (!feeder) continue;
@@ -417,7 +418,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const eta = localNoon(line.eta);
     const name = describe(line.skuId);
     const group = db.insert('procurement.group', { ...stamp, name: `${feeder.code}>${String(dest.code)}`, move_type: 'direct', partner_id: false, sale_id: false });
-    const shipped = localTimeToOdoo(options.dayZero, 6, options.tz) < eta ? localTimeToOdoo(options.dayZero, 6, options.tz) : eta;
+    const shipped = dayZeroMorning < eta ? dayZeroMorning : eta;
     const leg1 = insertPicking(source.out_type_id as number, { origin: group.name, location_id: source.lot_stock_id, location_dest_id: transitLocation, scheduled_date: shipped, date_done: shipped, group_id: group.id, state: 'done', partner_id: false });
     const move1 = insertMove(leg1, { name, product_id: productIds[line.skuId], product_uom_qty: line.qty, product_uom: uomOf(line.skuId), quantity: line.qty, picked: true, state: 'done', location_id: source.lot_stock_id, location_dest_id: transitLocation, date: shipped, group_id: group.id, warehouse_id: source.id });
     insertMoveLine(move1, source.lot_stock_id as number, line.qty, true);
