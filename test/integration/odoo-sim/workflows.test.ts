@@ -255,3 +255,15 @@ describe('sale.order', () => {
     expect((await planner.fails('sale.order', 'action_confirm', [[id]])).data).toMatchObject({ name: 'odoo.exceptions.UserError', message: 'Some orders are not in a state requiring confirmation.' });
   });
 });
+
+describe('stock.quant inventory adjustment', () => {
+  it('sets the counted quantity in inventory mode and applies it (None result)', async () => {
+    const supervisor = OdooCaller.as(sim, 'supervisor');
+    const quantId = await supervisor.call<number>('stock.quant', 'create', [{ product_id: productId, location_id: stock.TPL1, inventory_quantity: 42 }], { context: { inventory_mode: true } });
+    const again = await supervisor.call<number>('stock.quant', 'create', [{ product_id: productId, location_id: stock.TPL1, inventory_quantity: 40 }], { context: { inventory_mode: true } });
+    expect(again).toBe(quantId);
+    expect((await supervisor.raw('stock.quant', 'action_apply_inventory', [[quantId]])).body).toEqual({ jsonrpc: '2.0', id: 1 });
+    expect(await onHand(stock.TPL1 as number)).toBe(40);
+    expect(await planner.call('res.users', 'context_get', [])).toEqual({ lang: 'en_US', tz: 'Europe/Amsterdam', uid: sim.users.find((u) => u.login === 'planner')?.uid });
+  });
+});

@@ -54,6 +54,16 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
         api_key_ids: one2many('res.users.apikeys', 'user_id', 'API Keys'),
         password: char('Password', { compute: () => '', setter: () => undefined }),
       },
+      methods: {
+        context_get: {
+          kind: 'model',
+          params: [],
+          run: (env: Env) => {
+            const user = env.user();
+            return { lang: user.lang || 'en_US', tz: user.tz || false, uid: env.uid };
+          },
+        },
+      },
     },
     {
       name: 'res.users.apikeys',

@@ -4,6 +4,8 @@ import * as picking from '../workflows/picking';
 import * as warehouse from '../workflows/warehouse';
 import { active, boolean, char, datetime, float, integer, many2many, many2one, one2many, selection, html } from './field-kit';
 import { nextSequence } from './base';
+import { checkAccess } from '../orm/access';
+import { createRecords, writeRows } from '../orm/records';
 
 const company = (env: Env): number => env.companyId();
 
@@ -207,6 +209,39 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       },
       prepareCreate: (env, vals) => {
         vals.company_id = env.row('stock.location', vals.location_id as number)?.company_id ?? false;
+        if (env.context.inventory_mode && vals.inventory_quantity !== undefined) vals.inventory_quantity_set = true;
+      },
+      methods: {
+        // In inventory mode a quant for the same product and location is reused (Odoo's quant create merges).
+        create: {
+          kind: 'model',
+          params: ['vals_list'],
+          run: (env, _model, { params }) => {
+            const single = !Array.isArray(params.vals_list);
+            const list = (single ? [params.vals_list] : params.vals_list) as Record<string, unknown>[];
+            const ids = list.map((vals) => {
+              const existing = env.context.inventory_mode
+                ? [...(env.db.table('stock.quant').lookup('product_id', vals.product_id) ?? [])].map((id) => env.row('stock.quant', id) as Row).find((quant) => quant.location_id === vals.location_id)
+                : undefined;
+              if (existing && vals.inventory_quantity !== undefined) {
+                writeRows(env, 'stock.quant', [existing.id], { inventory_quantity: vals.inventory_quantity, inventory_quantity_set: true });
+                return existing.id;
+              }
+              return createRecords(env, 'stock.quant', [vals])[0] as number;
+            });
+            return single ? ids[0] : ids;
+          },
+        },
+        // Inventory adjustment: counted quantities become on hand. Returns None, like Odoo 18.
+        action_apply_inventory: recordMethod([], (env, ids) => {
+          checkAccess(env, 'stock.quant', 'write');
+          for (const id of ids) {
+            const quant = env.row('stock.quant', id);
+            if (!quant || !quant.inventory_quantity_set) continue;
+            env.db.update('stock.quant', quant, { quantity: Number(quant.inventory_quantity) || 0, inventory_quantity: 0, inventory_quantity_set: false, write_uid: env.uid, write_date: env.now() });
+          }
+          return null;
+        }),
       },
     },
     {
