@@ -236,6 +236,8 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     picked?: boolean;
     procure_method?: string;
     move_orig_ids?: number[];
+    /** 18: sale and purchase moves carry their final destination (seen on a real 18). */
+    final?: boolean;
   }
   const insertMove = (picking: Row, values: MoveSeed): Row =>
     db.insert('stock.move', {
@@ -261,6 +263,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       state: values.state,
       location_id: values.location_id,
       location_dest_id: values.location_dest_id,
+      location_final_id: values.final && state.version >= 18 ? values.location_dest_id : false,
       date: values.date,
       date_deadline: values.date_deadline ?? false,
       partner_id: values.partner_id ?? false,
@@ -317,6 +320,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
         partner_id: partnerId,
         sale_line_id: soLine.id,
         warehouse_id: wh.id,
+        final: true,
         price_unit: Number(soLine.purchase_price),
       });
       if (reserved > 0) insertMoveLine(move, wh.lot_stock_id as number, reserved);
@@ -362,6 +366,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
         date_deadline: eta,
         purchase_line_id: poLine.id,
         warehouse_id: wh.id,
+        final: true,
         price_unit: price,
       });
       insertMoveLine(move, vendorsLocation, line.qty);
