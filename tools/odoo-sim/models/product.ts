@@ -25,6 +25,13 @@ function typeSelection(version: OdooVersion): FieldSpec {
     : selection('Type', [['consu', 'Consumable'], ['service', 'Service'], ['product', 'Storable Product']], { required: true, default: 'consu' });
 }
 
+/** 17: `type` is computed from `detailed_type` (storable = 'product'); keep both in step on create/write. */
+function syncDetailedType(version: OdooVersion, vals: Record<string, unknown>): void {
+  if (version !== 17) return;
+  if (vals.detailed_type !== undefined && vals.detailed_type !== false) vals.type = vals.detailed_type;
+  else if (vals.type !== undefined && vals.type !== false) vals.detailed_type = vals.type;
+}
+
 /** Template fields a variant exposes through `_inherits` (read and written through product_tmpl_id). */
 const INHERITED = ['name', 'type', 'uom_id', 'uom_po_id', 'list_price', 'categ_id', 'sale_ok', 'purchase_ok', 'company_id', 'seller_ids', 'description'] as const;
 
@@ -135,6 +142,13 @@ export function productModels(version: OdooVersion): ModelSpec[] {
         const code = fieldDefaultCode(env, row);
         return code ? `[${code}] ${String(row.name)}` : String(row.name);
       },
+      prepareCreate: (env: Env, vals: Record<string, unknown>) => syncDetailedType(version, vals),
+      afterWrite: (env: Env, rows: Row[], vals: Record<string, unknown>) => {
+        if (version !== 17 || (vals.type === undefined && vals.detailed_type === undefined)) return;
+        const patch: Record<string, unknown> = { ...vals };
+        syncDetailedType(version, patch);
+        for (const row of rows) env.db.update('product.template', row, { type: patch.type, detailed_type: patch.detailed_type });
+      },
       afterCreate: (env: Env, row: Row) => {
         // A template always gets its (single) variant, as product.template.create does.
         if (!env.memo.has('creating-variant')) env.db.insert('product.product', { product_tmpl_id: row.id, active: true, default_code: false, barcode: false, standard_price: 0, create_uid: env.uid, create_date: env.now(), write_uid: env.uid, write_date: env.now() });
@@ -157,6 +171,7 @@ export function productModels(version: OdooVersion): ModelSpec[] {
           templateVals[name] = vals[name];
           delete vals[name];
         }
+        syncDetailedType(version, templateVals);
         env.memo.set('creating-variant', true);
         try {
           const templateDef = env.model('product.template');
