@@ -151,6 +151,16 @@ describe('XML-RPC at /xmlrpc/2 through the xmlrpc package', () => {
     expect(await caller.searchRead('purchase.order', [['id', '=', order?.id]], ['state'])).toEqual([{ id: order?.id, state: 'cancel' }]);
   });
 
+  it('sends float fields as <double> and datetimes as plain strings, like the Odoo marshaller', async () => {
+    const require = createRequire(import.meta.url);
+    const serializer = require('xmlrpc/lib/serializer') as { serializeMethodCall(method: string, params: unknown[]): string };
+    const planner = user(sim, 'planner');
+    const body = serializer.serializeMethodCall('execute_kw', [sim.database, planner.uid, planner.apiKey, 'stock.quant', 'search_read', [[]], { fields: ['quantity', 'write_date'], limit: 1 }]);
+    const xml = await (await fetch(`${sim.url}/xmlrpc/2/object`, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body })).text();
+    expect(xml).toMatch(/<name>quantity<\/name><value><double>-?\d+\.\d+<\/double><\/value>/);
+    expect(xml).toMatch(/<name>write_date<\/name><value><string>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}<\/string><\/value>/);
+  });
+
   it('keeps the legacy string fault codes at /xmlrpc/<service>', async () => {
     const readonly = user(sim, 'readonly');
     const fault = await xmlFault(xmlCall(sim, '/xmlrpc/object', 'execute_kw', [sim.database, readonly.uid, readonly.apiKey, 'sale.order', 'search', [[]]]));

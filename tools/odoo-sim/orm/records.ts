@@ -3,6 +3,7 @@ import { checkAccess } from './access';
 import type { Env } from './env';
 import { missingError, type OdooError, validationError, valueError } from './errors';
 import type { Field, ModelDef, Row } from './model-spec';
+import { float } from './float-value';
 import { searchIds } from './search';
 import { displayName, displayNameOf, emptyValue, fieldValue, one2manyIds } from './values';
 
@@ -342,6 +343,7 @@ function readValue(env: Env, def: ModelDef, field: Field, row: Row, load: unknow
     return [value, displayNameOf(env.sudo(), field.relation ?? '', value)];
   }
   if (field.type === 'one2many' || field.type === 'many2many') return Array.isArray(value) ? [...value] : [];
+  if (field.type === 'float' || field.type === 'monetary') return float(value);
   if (value === undefined || value === null) return emptyValue(field);
   return value;
 }
@@ -498,7 +500,7 @@ export function readGroup(env: Env, model: string, domain: unknown, fields: unkn
       else if (aggregate.fn === 'min') value = Math.min(...numbers);
       else if (aggregate.fn === 'max') value = Math.max(...numbers);
       else if (aggregate.fn === 'count') value = numbers.length;
-      group[aggregate.key] = value;
+      group[aggregate.key] = aggregate.field.type === 'integer' ? value : float(value);
     }
     group.__domain = andDomains(Array.isArray(domain) ? domain : [], groupDomain);
     if (lazy !== false && groupbyList.length > 1) group.__context = { group_by: groupbyList.slice(1) };
