@@ -92,6 +92,15 @@ describe('create, read, write, unlink', () => {
     expect((fields.state?.selection as string[][]).map(([key]) => key)).toEqual(['draft', 'waiting', 'confirmed', 'assigned', 'done', 'cancel']);
   });
 
+  it('reports store like Odoo for one2many and stored computed fields, and sorts by them', async () => {
+    const po = await admin.call<Record<string, { store: boolean; type: string }>>('purchase.order', 'fields_get', [['amount_total', 'order_line', 'picking_ids']], { attributes: ['store', 'type'] });
+    expect(po).toEqual({ amount_total: { store: true, type: 'monetary' }, order_line: { store: true, type: 'one2many' }, picking_ids: { store: true, type: 'many2many' } });
+    const picking = await admin.call<Record<string, { store: boolean }>>('stock.picking', 'fields_get', [['purchase_id', 'move_ids']], { attributes: ['store'] });
+    expect(picking).toEqual({ purchase_id: { store: false }, move_ids: { store: true } });
+    const totals = (await admin.searchRead<{ amount_total: number }>('purchase.order', [], ['amount_total'], { order: 'amount_total desc', limit: 5 })).map((row) => row.amount_total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+
   it('name_search matches products on their internal reference, default_get fills context defaults', async () => {
     const found = await admin.call<[number, string][]>('product.product', 'name_search', ['SKU-00003']);
     expect(found).toHaveLength(1);

@@ -1,7 +1,7 @@
 import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
 import { productQuantities } from '../workflows/quantities';
-import { active, boolean, char, float, integer, many2one, one2many, selection, date } from './field-kit';
+import { active, boolean, char, float, html, integer, many2one, one2many, selection, date } from './field-kit';
 
 function quantityField(string: string, key: 'qty_available' | 'free_qty' | 'incoming_qty' | 'outgoing_qty' | 'virtual_available'): FieldSpec {
   return { type: 'float', string, compute: (env: Env, row: Row) => productQuantities(env, row.id)[key] };
@@ -38,7 +38,7 @@ const INHERITED = ['name', 'type', 'uom_id', 'uom_po_id', 'list_price', 'categ_i
 export function productModels(version: OdooVersion): ModelSpec[] {
   const templateFields: Record<string, FieldSpec> = {
     name: char('Name', { required: true, translate: true }),
-    description: char('Description'),
+    description: html('Description'),
     type: typeSelection(version),
     ...(version === 17
       ? { detailed_type: selection('Product Type', [['consu', 'Consumable'], ['service', 'Service'], ['product', 'Storable Product']], { required: true, default: 'consu' }) }
@@ -69,6 +69,7 @@ export function productModels(version: OdooVersion): ModelSpec[] {
       compute: (env: Env, row: Row) => [...(env.db.table('product.product').lookup('product_tmpl_id', row.id) ?? [])][0] ?? false,
     }),
     default_code: char('Internal Reference', {
+      reportStore: true,
       compute: (env: Env, row: Row) => {
         const ids = [...(env.db.table('product.product').lookup('product_tmpl_id', row.id) ?? [])];
         return ids.length === 1 ? (env.row('product.product', ids[0])?.default_code ?? false) : false;
@@ -98,7 +99,7 @@ export function productModels(version: OdooVersion): ModelSpec[] {
     outgoing_qty: quantityField('Outgoing', 'outgoing_qty'),
     virtual_available: quantityField('Forecasted Quantity', 'virtual_available'),
   };
-  for (const name of INHERITED) variantFields[name] = { ...templateFields[name], related: `product_tmpl_id.${name}`, default: undefined, required: false } as FieldSpec;
+  for (const name of INHERITED) variantFields[name] = { ...templateFields[name], related: `product_tmpl_id.${name}`, default: undefined } as FieldSpec;
   if (version === 17) variantFields.detailed_type = { ...templateFields.detailed_type, related: 'product_tmpl_id.detailed_type', default: undefined, required: false } as FieldSpec;
   else variantFields.is_storable = { ...templateFields.is_storable, related: 'product_tmpl_id.is_storable', default: undefined } as FieldSpec;
 
@@ -116,7 +117,8 @@ export function productModels(version: OdooVersion): ModelSpec[] {
         name: char('Unit of Measure', { required: true, translate: true }),
         category_id: many2one('uom.category', 'Category', { required: true, index: true }),
         factor: float('Ratio', { required: true, default: 1 }),
-        factor_inv: float('Bigger Ratio', { compute: (env: Env, row: Row) => (Number(row.factor) ? 1 / Number(row.factor) : 0) }),
+        factor_inv: float('Bigger Ratio', {
+          required: true, compute: (env: Env, row: Row) => (Number(row.factor) ? 1 / Number(row.factor) : 0) }),
         rounding: float('Rounding Precision', { required: true, default: 0.01 }),
         uom_type: selection('Type', [['bigger', 'Bigger than the reference Unit of Measure'], ['reference', 'Reference Unit of Measure for this category'], ['smaller', 'Smaller than the reference Unit of Measure']], { required: true, default: 'reference' }),
         active: active(),

@@ -2,7 +2,7 @@ import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
 import * as picking from '../workflows/picking';
 import * as warehouse from '../workflows/warehouse';
-import { active, boolean, char, datetime, float, integer, many2many, many2one, one2many, selection, html } from './field-kit';
+import { active, boolean, char, date, datetime, float, integer, many2many, many2one, one2many, selection, html, text } from './field-kit';
 import { nextSequence } from './base';
 import { checkAccess } from '../orm/access';
 import { createRecords, writeRows } from '../orm/records';
@@ -107,7 +107,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         color: integer('Color'),
         sequence: integer('Sequence', { default: 10 }),
         sequence_id: many2one('ir.sequence', 'Reference Sequence'),
-        sequence_code: char('Sequence Prefix', { required: version === 17 }),
+        sequence_code: char('Sequence Prefix', { required: true }),
         default_location_src_id: many2one('stock.location', 'Default Source Location', { required: version >= 18 }),
         default_location_dest_id: many2one('stock.location', 'Default Destination Location', { required: version >= 18 }),
         code: selection('Type of Operation', [['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { required: true }),
@@ -139,7 +139,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       name: 'procurement.group',
       description: 'Procurement Group',
       order: 'id desc',
-      fields: { name: char('Reference', { required: true }), move_type: selection('Delivery Type', [['direct', 'Partial'], ['one', 'All at once']], { required: true, default: 'direct' }), partner_id: many2one('res.partner', 'Partner'), sale_id: many2one('sale.order', 'Sale Order') },
+      fields: { name: char('Reference', { required: true }), move_type: selection('Delivery Type', [['direct', 'Partial'], ['one', 'All at once']], { default: 'direct' }), partner_id: many2one('res.partner', 'Partner'), sale_id: many2one('sale.order', 'Sale Order') },
     },
     {
       name: 'stock.route',
@@ -204,7 +204,8 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         available_quantity: float('Available Quantity', { compute: (env, row) => (Number(row.quantity) || 0) - (Number(row.reserved_quantity) || 0) }),
         in_date: datetime('Incoming Date', { required: true, readonly: true, default: (env: Env) => env.now() }),
         inventory_quantity: float('Counted Quantity'),
-        inventory_diff_quantity: float('Difference', { compute: (env, row) => (row.inventory_quantity_set ? (Number(row.inventory_quantity) || 0) - (Number(row.quantity) || 0) : 0) }),
+        inventory_diff_quantity: float('Difference', {
+          reportStore: true, compute: (env, row) => (row.inventory_quantity_set ? (Number(row.inventory_quantity) || 0) - (Number(row.quantity) || 0) : 0) }),
         inventory_quantity_set: boolean('Inventory Quantity Set'),
       },
       prepareCreate: (env, vals) => {
@@ -261,8 +262,9 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         state: selection('Status', PICKING_STATES, { stored: true, compute: (env, row) => row.state, readonly: true, default: 'draft' }),
         group_id: many2one('procurement.group', 'Procurement Group'),
         priority: selection('Priority', PRIORITIES, { default: '0' }),
-        scheduled_date: datetime('Scheduled Date', { required: true, default: (env: Env) => env.now() }),
+        scheduled_date: datetime('Scheduled Date', { default: (env: Env) => env.now() }),
         date_deadline: datetime('Deadline', {
+          reportStore: true,
           compute: (env, row) => {
             let best: string | false = false;
             for (const id of env.db.table('stock.move').lookup('picking_id', row.id) ?? []) {
@@ -287,7 +289,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         owner_id: many2one('res.partner', 'Assign Owner'),
         is_locked: boolean('Is Locked', { default: true }),
         sale_id: many2one('sale.order', 'Sales Order', { index: true }),
-        purchase_id: many2one('purchase.order', 'Purchase Orders', { index: true }),
+        purchase_id: many2one('purchase.order', 'Purchase Orders', { index: true, reportStore: false }),
         products_availability: char('Product Availability', {
           compute: (env, row) => {
             if (row.state === 'assigned') {
@@ -332,7 +334,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         company_id: many2one('res.company', 'Company', { required: true, default: company }),
         product_id: many2one('product.product', 'Product', { required: true, index: true }),
         product_tmpl_id: many2one('product.template', 'Product Template', { related: 'product_id.product_tmpl_id' }),
-        description_picking: char('Description of Picking'),
+        description_picking: text('Description of Picking'),
         product_qty: float('Real Quantity', { stored: true, compute: (env, row) => row.product_qty ?? 0 }),
         product_uom_qty: float('Demand', { required: true, default: 0 }),
         product_uom: many2one('uom.uom', 'UoM', { required: true }),
@@ -358,11 +360,11 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         orderpoint_id: many2one('stock.warehouse.orderpoint', 'Original Reordering Rule'),
         route_ids: many2many('stock.route', 'Destination route'),
         move_line_ids: one2many('stock.move.line', 'move_id', 'Move Lines'),
-        reference: char('Reference', { compute: (env, row) => String(env.row('stock.picking', row.picking_id as number)?.name ?? row.name ?? '') }),
+        reference: char('Reference', { reportStore: true, compute: (env, row) => String(env.row('stock.picking', row.picking_id as number)?.name ?? row.name ?? '') }),
         purchase_line_id: many2one('purchase.order.line', 'Purchase Order Line', { index: true }),
         sale_line_id: many2one('sale.order.line', 'Sale Line', { index: true }),
         created_purchase_line_ids: many2many('purchase.order.line', 'Created Purchase Order Lines'),
-        scrapped: boolean('Scrapped', { related: 'location_dest_id.scrap_location' }),
+        scrapped: boolean('Scrapped', { related: 'location_dest_id.scrap_location', reportStore: true }),
         picking_code: selection('Type of Operation', [['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { related: 'picking_type_id.code' }),
         availability: float('Forecasted Quantity', { compute: (env, row) => Number(row.quantity) || 0 }),
         forecast_availability: float('Forecast Availability', { compute: (env, row) => (row.state === 'assigned' ? Number(row.product_qty) || 0 : Number(row.quantity) || 0) }),
@@ -389,8 +391,8 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         date: datetime('Date', { required: true, default: (env: Env) => env.now() }),
         location_id: many2one('stock.location', 'From', { required: true }),
         location_dest_id: many2one('stock.location', 'To', { required: true }),
-        state: selection('Status', MOVE_STATES, { related: 'move_id.state' }),
-        reference: char('Reference', { related: 'move_id.reference' }),
+        state: selection('Status', MOVE_STATES, { related: 'move_id.state', reportStore: true }),
+        reference: char('Reference', { related: 'move_id.reference', reportStore: true }),
         origin: char('Source', { related: 'move_id.origin' }),
       },
     },
@@ -404,7 +406,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         name: char('Name', { required: true }),
         trigger: selection('Trigger', [['auto', 'Auto'], ['manual', 'Manual']], { required: true, default: 'auto' }),
         active: active(),
-        snoozed_until: datetime('Snoozed'),
+        snoozed_until: date('Snoozed'),
         warehouse_id: many2one('stock.warehouse', 'Warehouse', { required: true, index: true }),
         location_id: many2one('stock.location', 'Location', { required: true, index: true }),
         product_id: many2one('product.product', 'Product', { required: true, index: true }),
@@ -419,7 +421,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         supplier_id: many2one('product.supplierinfo', 'Product Supplier'),
         qty_on_hand: float('On Hand', { compute: (env, row) => warehouse.orderpointQuantities(env, row).onHand }),
         qty_forecast: float('Forecast', { compute: (env, row) => warehouse.orderpointQuantities(env, row).forecast }),
-        lead_days_date: datetime('Lead Days Date', { compute: () => false }),
+        lead_days_date: date('Lead Days Date', { compute: () => false }),
         ...(version >= 18
           ? {
               qty_to_order: float('To Order', {

@@ -398,9 +398,10 @@ export function fieldsGet(env: Env, model: string, allfields: unknown, attribute
       string: field.string,
       readonly: field.readonly === true || (field.compute !== undefined && !field.setter && field.related === undefined),
       required: field.required === true,
-      store: field.store,
+      // One2many fields are "stored" for Odoo (no compute); reportStore covers Odoo's stored computes.
+      store: field.reportStore ?? (field.store || (field.type === 'one2many' && field.compute === undefined && field.related === undefined)),
       searchable: field.searchable ?? (field.store || field.related !== undefined || field.compute !== undefined),
-      sortable: field.sortable ?? field.store,
+      sortable: field.sortable ?? field.reportStore ?? field.store,
       groupable: field.store && field.type !== 'one2many' && field.type !== 'text' && field.type !== 'html' && field.type !== 'binary',
       manual: false,
       name: field.name,
