@@ -117,6 +117,20 @@ describe('session routes', () => {
   });
 });
 
+describe('login cooldown', () => {
+  it('refuses web logins for a while after 10 failures from one address, but never rate-limits RPC', async () => {
+    const own = await startSmallSim();
+    try {
+      const login = (password: string) => postJson(`${own.url}/web/session/authenticate`, { jsonrpc: '2.0', id: 1, params: { db: own.database, login: 'planner', password } });
+      for (let i = 0; i < 10; i++) expect((await login('wrong')).body.error?.data.message).toBe('Access Denied');
+      expect((await login(user(own, 'planner').password)).body.error?.data).toMatchObject({ name: 'odoo.exceptions.AccessDenied', message: 'Too many login failures, please wait a bit before trying again.' });
+      expect((await jsonRpc(own, 'common', 'authenticate', [own.database, 'planner', user(own, 'planner').apiKey, {}])).body.result).toBe(user(own, 'planner').uid);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('XML-RPC at /xmlrpc/2 through the xmlrpc package', () => {
   it('answers version, authenticate and execute_kw', async () => {
     const planner = user(sim, 'planner');

@@ -10,10 +10,15 @@ export interface JsonRouteContext {
   state: OdooState;
   sessions: SessionStore;
   session: Session | undefined;
+  /** Caller address, for the login cooldown of /web/session/authenticate. */
+  remoteAddress: string;
   /** Set by /web/session/authenticate so the server sends the cookie. */
   newSession?: Session;
   destroySession?: boolean;
 }
+
+const LOGIN_COOLDOWN_AFTER = 10;
+const LOGIN_COOLDOWN_MS = 60_000;
 
 export const JSON_ROUTES = new Set([
   '/jsonrpc',
@@ -95,9 +100,18 @@ export function handleJsonRoute(path: string, params: Record<string, unknown>, c
   if (path === '/web/session/authenticate') {
     named(params, 'Session.authenticate', ['db', 'login', 'password']);
     if (params.db !== state.databaseName) throw accessError('Database not found.');
+    // Odoo's _assert_can_auth: after 10 failures from one address, 60 s of refusals (web login only).
+    const failures = context.sessions.loginFailures(context.remoteAddress);
+    if (failures.count >= LOGIN_COOLDOWN_AFTER && Date.now() - failures.last < LOGIN_COOLDOWN_MS) {
+      throw new OdooError('odoo.exceptions.AccessDenied', 'Too many login failures, please wait a bit before trying again.');
+    }
     // Interactive login: API keys are refused here, and a wrong password is an error, not `false`.
     const uid = authenticate(state, params.login, params.password, true);
-    if (uid === false) throw accessDenied();
+    if (uid === false) {
+      context.sessions.recordLoginFailure(context.remoteAddress);
+      throw accessDenied();
+    }
+    context.sessions.clearLoginFailures(context.remoteAddress);
     const session = context.sessions.create(uid, String(params.login), state.databaseName);
     context.newSession = session;
     return sessionInfo(state, session);
