@@ -117,9 +117,9 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
     warehouseIds = seeded.warehouseIds;
     productIds = seeded.productIds;
     meta = { format: 'odoo-sim/1', version, databaseName, seed: checked.seed, nodes: checked.nodes, skus: checked.skus, dayZero, tz: checked.tz, users };
-    dataFile?.writeSnapshot(state.db, meta);
   }
   if (dataFile) {
+    // Fresh seed, or a reload compacted into one snapshot (the journal starts empty again).
     dataFile.writeSnapshot(state.db, meta);
     state.db.commitListeners.push((change) => dataFile.append(change));
   }
