@@ -5,7 +5,7 @@ import { isValidTimeZone, localDateOf } from '../../shared/domain';
 import { modelSpecs } from './models';
 import { Database } from './orm/database';
 import { Env, type OdooState } from './orm/env';
-import type { OdooVersion, Row } from './orm/model-spec';
+import type { OdooVersion } from './orm/model-spec';
 import { Registry } from './orm/registry';
 import { DataFile, type PersistedMeta } from './persistence';
 import { Bootstrapper, type DemoUser } from './seed/bootstrap';
@@ -214,4 +214,3 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
   };
 }
 
-export type { Row };

@@ -3,7 +3,6 @@ import { BASE_METHODS, BASE_METHODS_17, BASE_METHODS_18 } from '../orm/base-meth
 import { type Context, Env, type OdooState } from '../orm/env';
 import { accessError, attributeError, OdooError, typeError } from '../orm/errors';
 import type { MethodSpec } from '../orm/model-spec';
-import { pythonRepr } from './python-repr';
 
 /** Private methods that exist in Odoo: calling them is an AccessError, any other `_name` an AttributeError. */
 const PRIVATE_METHODS: Record<string, readonly string[]> = {
@@ -109,6 +108,3 @@ export function callKw(state: OdooState, uid: number, model: string, name: strin
   });
 }
 
-export function describeArgs(args: unknown): string {
-  return pythonRepr(args);
-}

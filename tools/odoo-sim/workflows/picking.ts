@@ -1,7 +1,7 @@
 import type { Env } from '../orm/env';
 import { missingError, userError, validationError } from '../orm/errors';
 import type { Row } from '../orm/model-spec';
-import { createRecords, writeRows } from '../orm/records';
+import { createRecords } from '../orm/records';
 import { checkAccess } from '../orm/access';
 import { nextSequence } from '../models/base';
 import { isStorable } from '../models/product';
@@ -622,4 +622,3 @@ export function processBackorderWizard(env: Env, wizardIds: readonly number[], c
   return buttonValidate(ctx, validateIds.map(Number));
 }
 
-export { writeRows };
