@@ -64,7 +64,7 @@ export function productModels(version: OdooVersion): ModelSpec[] {
     active: active(),
     company_id: many2one('res.company', 'Company'),
     seller_ids: one2many('product.supplierinfo', 'product_tmpl_id', 'Vendors'),
-    product_variant_ids: one2many('product.product', 'product_tmpl_id', 'Products'),
+    product_variant_ids: one2many('product.product', 'product_tmpl_id', 'Products', { required: true }),
     product_variant_id: many2one('product.product', 'Product', {
       compute: (env: Env, row: Row) => [...(env.db.table('product.product').lookup('product_tmpl_id', row.id) ?? [])][0] ?? false,
     }),

@@ -116,7 +116,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         return_picking_type_id: many2one('stock.picking.type', 'Operation Type for Returns'),
         warehouse_id: many2one('stock.warehouse', 'Warehouse', { index: true }),
         active: active(),
-        is_favorite: boolean('Show Operation in Overview'),
+        is_favorite: boolean('Show Operation in Overview', { reportStore: false }),
         create_backorder: selection('Create Backorder', [['ask', 'Ask'], ['always', 'Always'], ['never', 'Never']], { required: true, default: 'ask' }),
         reservation_method: selection('Reservation Method', [['at_confirm', 'At Confirmation'], ['manual', 'Manually'], ['by_date', 'Before scheduled date']], { required: true, default: 'at_confirm' }),
         show_operations: boolean('Show Detailed Operations'),
