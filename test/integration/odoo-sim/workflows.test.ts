@@ -161,6 +161,23 @@ describe('stock.picking', () => {
     expect(await free()).toBe(10);
   });
 
+  it('deleting a transfer deletes its moves, so they stop counting; a done one cannot be deleted', async () => {
+    const outgoing = async (): Promise<number> => (await planner.call<{ outgoing_qty: number }[]>('product.product', 'read', [[productId], ['outgoing_qty']], { context: { location: stock.RDC1 } }))[0]?.outgoing_qty ?? NaN;
+    const before = await outgoing();
+    const id = await transfer(3, 'WF-delete');
+    await planner.call('stock.picking', 'action_confirm', [[id]]);
+    expect(await outgoing()).toBe(before + 3);
+    const moveIds = (await picking(id)).move_ids;
+    // Deleting the moves needs Inventory / Administrator, as stock.picking.unlink deletes them without sudo.
+    expect((await planner.fails('stock.picking', 'unlink', [[id]])).data.message).toMatch(/^You are not allowed to delete 'Stock Move' \(stock\.move\) records\./);
+    expect(await supervisor.call('stock.picking', 'unlink', [[id]])).toBe(true);
+    expect(await planner.call('stock.move', 'search_count', [[['id', 'in', moveIds]]])).toBe(0);
+    expect(await outgoing()).toBe(before);
+    const done = await transfer(1, 'WF-delete-done');
+    await planner.call('stock.picking', 'button_validate', [[done]]);
+    expect((await supervisor.fails('stock.picking', 'unlink', [[done]])).data).toMatchObject({ name: 'odoo.exceptions.UserError', message: 'You can only delete draft or cancelled moves.' });
+  });
+
   it('do_unreserve returns None, so the JSON-RPC reply has no result', async () => {
     const id = await transfer(2, 'WF-unreserve');
     await planner.call('stock.picking', 'action_confirm', [[id]]);
@@ -229,6 +246,14 @@ describe('purchase.order', () => {
       message: `Unable to cancel purchase order(s): ${po.name} since they have receipts that are already done.`,
     });
     expect(await planner.searchRead('purchase.order.line', [['order_id', '=', received]], ['qty_received'])).toMatchObject([{ qty_received: 2 }]);
+  });
+
+  it('deletes an order only once it is cancelled', async () => {
+    const id = await order(10, 1, 'PLN:delete');
+    expect((await planner.fails('purchase.order', 'unlink', [[id]])).data).toMatchObject({ name: 'odoo.exceptions.UserError', message: 'In order to delete a purchase order, you must cancel it first.' });
+    await planner.raw('purchase.order', 'button_cancel', [[id]]);
+    expect(await planner.call('purchase.order', 'unlink', [[id]])).toBe(true);
+    expect(await planner.call('purchase.order', 'search_count', [[['id', '=', id]]])).toBe(0);
   });
 
   it('button_draft brings a cancelled order back to draft and returns {}', async () => {

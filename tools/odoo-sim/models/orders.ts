@@ -1,5 +1,6 @@
 import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
+import { userError } from '../orm/errors';
 import * as purchase from '../workflows/purchase';
 import * as sale from '../workflows/sale';
 import { active, boolean, char, datetime, float, html, integer, many2many, many2one, monetary, one2many, reportStored, selection, text } from './field-kit';
@@ -130,6 +131,9 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
       description: 'Sales Order',
       order: 'date_order desc, id desc',
       prepareCreate: (env, vals) => sale.prepareOrder(env, vals),
+      beforeUnlink: (env, rows) => {
+        if (rows.some((row) => row.state !== 'draft' && row.state !== 'cancel')) throw userError('You can not delete a sent quotation or a confirmed sales order. You must first cancel it.');
+      },
       fields: reportStored(saleOrderFields, ['amount_untaxed', 'amount_tax', 'amount_total', 'delivery_status', 'effective_date', 'margin', 'margin_percent']),
       methods: {
         action_confirm: recordMethod([], (env, ids) => sale.actionConfirm(env, ids)),
@@ -157,6 +161,9 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
       displayName: (env, row) => (row.partner_ref ? `${String(row.name)} (${String(row.partner_ref)})` : String(row.name)),
       order: 'priority desc, id desc',
       prepareCreate: (env, vals) => purchase.prepareOrder(env, vals),
+      beforeUnlink: (env, rows) => {
+        if (rows.some((row) => row.state !== 'cancel')) throw userError('In order to delete a purchase order, you must cancel it first.');
+      },
       fields: {
         name: char('Order Reference', { required: true, default: 'New', index: true }),
         priority: selection('Priority', [['0', 'Normal'], ['1', 'Urgent']], { default: '0' }),

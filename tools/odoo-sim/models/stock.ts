@@ -254,6 +254,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       prepareCreate: (env, vals) => picking.preparePicking(env, vals),
       afterCreate: (env, row) => picking.afterPickingCreate(env, row),
       afterWrite: (env, rows, vals) => picking.afterPickingWrite(env, rows, vals),
+      beforeUnlink: (env, rows) => picking.beforePickingUnlink(env, rows),
       fields: {
         name: char('Reference', { default: '/', readonly: true, index: true }),
         origin: char('Source Document'),
