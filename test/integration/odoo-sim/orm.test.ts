@@ -164,6 +164,14 @@ describe('domains', () => {
     expect(withMoves + without).toBe(all);
   });
 
+  it('matches a many2one against a name when given a string', async () => {
+    const [quant] = await admin.searchRead<{ product_id: [number, string] }>('stock.quant', [], ['product_id'], { limit: 1 });
+    const byId = await admin.call<number>('stock.quant', 'search_count', [[['product_id', '=', quant?.product_id[0]]]]);
+    const byName = await admin.call<number>('stock.quant', 'search_count', [[['product_id', '=', quant?.product_id[1]]]]);
+    expect(byName).toBe(byId);
+    expect(await admin.call<number>('stock.quant', 'search_count', [[['location_id', 'ilike', 'RDC1/Stock']]])).toBe(await admin.call<number>('stock.quant', 'search_count', [[['location_id', '=', stockIds.RDC1]]]));
+  });
+
   it('walks the location hierarchy with child_of and parent_of', async () => {
     const [wh] = await admin.searchRead<{ view_location_id: [number, string] }>('stock.warehouse', [['code', '=', 'RDC1']], ['view_location_id']);
     const under = await admin.searchRead<{ complete_name: string }>('stock.location', [['id', 'child_of', wh?.view_location_id[0]]], ['complete_name']);

@@ -101,8 +101,10 @@ export function compileDomain(env: Env, def: ModelDef, domain: unknown): Compile
     } else if ((op === '=' || op === 'in') && !hints.candidates) {
       const table = env.db.table(def.name);
       const values: unknown[] = op === 'in' ? (Array.isArray(right) ? right : [right]) : [right];
-      // Unset values are not indexed, so only lists of real values can use the index.
-      if (table.hasIndex(left) && values.every((value) => typeof value === 'number' || (typeof value === 'string' && value !== ''))) {
+      // Unset values are not indexed, so only lists of real values can use the index; a string
+      // on a many2one is a name search, not an id.
+      const relational = def.fields.get(left)?.type === 'many2one';
+      if (table.hasIndex(left) && values.every((value) => typeof value === 'number' || (!relational && typeof value === 'string' && value !== ''))) {
         const set = new Set<number>();
         for (const value of values) for (const id of table.lookup(left, value) ?? []) set.add(id);
         hints.candidates = set;
