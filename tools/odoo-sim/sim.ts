@@ -129,7 +129,8 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const stats = { requests: 0 };
   const host = options.host ?? '127.0.0.1';
-  let port = options.port ?? 8069;
+  // In-process default: a free port (tests); the CLI asks for 8069.
+  let port = options.port ?? 0;
 
   const control: OdooSimControl = {
     setFaults: (plan) => faults.setPlan(plan),
