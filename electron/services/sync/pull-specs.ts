@@ -166,6 +166,7 @@ export const PULL_SPECS: PullSpec[] = [
       'location_dest_id',
       ...(dialect.major >= 18 ? ['location_final_id'] : []),
       'date',
+      'date_deadline',
       'state',
       'picking_id',
       'partner_id',
@@ -190,6 +191,7 @@ export const PULL_SPECS: PullSpec[] = [
       // 18: a leg of a chain counts where its goods end up, as Odoo's own incoming_qty does.
       location_dest_id: (row.location_final_id ? idOf(row.location_final_id) : null) ?? idOf(row.location_dest_id),
       date: row.date,
+      date_deadline: row.date_deadline === false ? null : row.date_deadline,
       state: row.state,
       picking_id: idOf(row.picking_id),
       picking_name: nameOf(row.picking_id),
