@@ -4,3 +4,4 @@ export * from './flows';
 export * from './snapshot';
 export * from './region-profile';
 export * from './problems';
+export * from './scenario';
