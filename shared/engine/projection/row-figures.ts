@@ -1,0 +1,111 @@
+import { NO_DAY } from './no-day';
+
+/**
+ * Per node × SKU planning figures, one typed array per figure (row p = node * skuCount + sku).
+ * Semantics are DESIGN.md's "Planning semantics": B[d] = on hand + Σ supply ≤ d − Σ demand ≤ d.
+ */
+export interface RowFigures {
+  /** Open supply arriving within the horizon (overdue supply counts on day 0). */
+  readonly inbound: Float64Array;
+  readonly demand7: Float64Array;
+  readonly demand30: Float64Array;
+  readonly demand90: Float64Array;
+  /** Demand due within the horizon (overdue counts on day 0): the fill-rate denominator. */
+  readonly demandInHorizon: Float64Array;
+  readonly lowestBalance: Float64Array;
+  readonly unitsShort: Float64Array;
+  readonly valueAtRisk: Float64Array;
+  /** Projected balance on the last day of the horizon. */
+  readonly endBalance: Float64Array;
+  /** First day B[d] < 0; NO_DAY when never. */
+  readonly firstShortageDay: Int16Array;
+  /** First day B[d] is below the rule's minimum; NO_DAY when never or when the row has no rule. */
+  readonly belowMinDay: Int16Array;
+  readonly daysOfCover: Int16Array;
+  /** Days with B[d] < 0. */
+  readonly stockoutDays: Int16Array;
+}
+
+export function emptyRowFigures(rowCount: number): RowFigures {
+  return {
+    inbound: new Float64Array(rowCount),
+    demand7: new Float64Array(rowCount),
+    demand30: new Float64Array(rowCount),
+    demand90: new Float64Array(rowCount),
+    demandInHorizon: new Float64Array(rowCount),
+    lowestBalance: new Float64Array(rowCount),
+    unitsShort: new Float64Array(rowCount),
+    valueAtRisk: new Float64Array(rowCount),
+    endBalance: new Float64Array(rowCount),
+    firstShortageDay: new Int16Array(rowCount).fill(NO_DAY),
+    belowMinDay: new Int16Array(rowCount).fill(NO_DAY),
+    daysOfCover: new Int16Array(rowCount),
+    stockoutDays: new Int16Array(rowCount),
+  };
+}
+
+export function copyRowFigures(figures: RowFigures): RowFigures {
+  return {
+    inbound: figures.inbound.slice(),
+    demand7: figures.demand7.slice(),
+    demand30: figures.demand30.slice(),
+    demand90: figures.demand90.slice(),
+    demandInHorizon: figures.demandInHorizon.slice(),
+    lowestBalance: figures.lowestBalance.slice(),
+    unitsShort: figures.unitsShort.slice(),
+    valueAtRisk: figures.valueAtRisk.slice(),
+    endBalance: figures.endBalance.slice(),
+    firstShortageDay: figures.firstShortageDay.slice(),
+    belowMinDay: figures.belowMinDay.slice(),
+    daysOfCover: figures.daysOfCover.slice(),
+    stockoutDays: figures.stockoutDays.slice(),
+  };
+}
+
+/**
+ * Walks one row's daily net flow and writes its balance figures. The full projection and an
+ * incremental scenario edit both go through here, so an edited row gets exactly the numbers a
+ * full recomputation would give.
+ */
+export function projectRow(
+  net: Float64Array,
+  offset: number,
+  horizon: number,
+  start: number,
+  min: number,
+  unitPrice: number,
+  out: RowFigures,
+  row: number,
+): void {
+  const end = offset + horizon;
+  let balance = start;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let i = offset; i < end; i++) {
+    balance += net[i] as number;
+    if (balance < lowest) lowest = balance;
+  }
+  let shortage = NO_DAY;
+  let belowMin = NO_DAY;
+  let stockoutDays = 0;
+  // Most rows never go short; only those that do are walked a second time for the day it starts.
+  if (lowest < 0 || lowest < min) {
+    let again = start;
+    for (let day = 0; day < horizon; day++) {
+      again += net[offset + day] as number;
+      if (again < 0) {
+        if (shortage === NO_DAY) shortage = day;
+        stockoutDays++;
+      }
+      if (belowMin === NO_DAY && again < min) belowMin = day;
+    }
+  }
+  const short = lowest < 0 ? -lowest : 0;
+  out.lowestBalance[row] = lowest;
+  out.endBalance[row] = balance;
+  out.firstShortageDay[row] = shortage;
+  out.belowMinDay[row] = belowMin;
+  out.stockoutDays[row] = stockoutDays;
+  out.unitsShort[row] = short;
+  out.daysOfCover[row] = shortage === NO_DAY ? horizon : shortage;
+  out.valueAtRisk[row] = short * unitPrice;
+}
