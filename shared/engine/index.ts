@@ -4,3 +4,6 @@ export * from './model';
 export * from './scenario';
 export { PlanningCancelled } from './run-control';
 export type { RunControl } from './run-control';
+export * from './replenishment';
+export { shareInProportion } from './fair-share';
+export type { ShareRequest } from './fair-share';

@@ -1,0 +1,292 @@
+import { addDays } from '../../domain';
+import type { Proposal, PurchaseProposal, ReplenishmentPlan, TransferProposal, UnmetNeed } from '../../domain';
+import { shareInProportion } from '../fair-share';
+import { purchaseQuantity } from '../model/network-model';
+import { NO_DAY } from '../projection/no-day';
+import { RunTicker, type RunControl } from '../run-control';
+import type { ScenarioPlan } from '../scenario/scenario-plan';
+import { purchaseReason, transferReason, unmetReason, type NeedFacts } from './reasons';
+import { SourceBalances } from './source-balances';
+
+const EPSILON = 1e-9;
+
+interface Need extends NeedFacts {
+  node: number;
+  row: number;
+  remaining: number;
+  candidates: Candidate[];
+  usedSources: Set<number>;
+  proposals: number;
+  transferred: number;
+}
+
+interface TransferCandidate {
+  kind: 'transfer';
+  source: number;
+  lane: number;
+  transitDays: number;
+  unitCost: number;
+  shipDay: number;
+  arrivalDay: number;
+  capacity: number;
+}
+
+interface PurchaseCandidate {
+  kind: 'purchase';
+  option: number;
+  orderDay: number;
+  arrivalDay: number;
+  unitCost: number;
+}
+
+type Candidate = TransferCandidate | PurchaseCandidate;
+
+function money(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * On time beats late whatever it costs; among on-time sources the cheapest per unit wins, among late
+ * ones the earliest. Ties go to transfers (stock the company already owns), then to the lower node or
+ * option index, so the order of the input never decides.
+ */
+function rank(need: Need, a: Candidate, b: Candidate): number {
+  const lateA = a.arrivalDay > need.day ? 1 : 0;
+  const lateB = b.arrivalDay > need.day ? 1 : 0;
+  if (lateA !== lateB) return lateA - lateB;
+  if (lateA === 0) {
+    if (a.unitCost !== b.unitCost) return a.unitCost - b.unitCost;
+    if (a.arrivalDay !== b.arrivalDay) return a.arrivalDay - b.arrivalDay;
+  } else {
+    if (a.arrivalDay !== b.arrivalDay) return a.arrivalDay - b.arrivalDay;
+    if (a.unitCost !== b.unitCost) return a.unitCost - b.unitCost;
+  }
+  if (a.kind !== b.kind) return a.kind === 'transfer' ? -1 : 1;
+  return a.kind === 'transfer' && b.kind === 'transfer' ? a.source - b.source : a.kind === 'purchase' && b.kind === 'purchase' ? a.option - b.option : 0;
+}
+
+/**
+ * For every node × SKU that falls below its rule's minimum within the horizon, the best way to bring
+ * it back up to its maximum by the day it drops: a transfer from a node that can spare the stock
+ * without going below its own minimum on any later day, or a purchase. When several nodes want the
+ * same source's spare stock, it is shared in proportion to what each needs.
+ */
+export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): ReplenishmentPlan {
+  const { model, figures } = plan;
+  const { nodeCount, skuCount, horizonDays: H } = model;
+  const date = (day: number): string => addDays(model.dayZero, day);
+  const balances = new SourceBalances(plan);
+  const proposals: { row: number; order: number; proposal: Proposal }[] = [];
+  const unmet: { row: number; need: UnmetNeed }[] = [];
+  const needy = new Uint8Array(nodeCount);
+  const ticker = new RunTicker(control, 'Proposing replenishment', skuCount, 256);
+  let needCount = 0;
+
+  for (let sku = 0; sku < skuCount; sku++) {
+    ticker.tick(sku);
+    const needs: Need[] = [];
+    for (let node = 0; node < nodeCount; node++) {
+      const row = node * skuCount + sku;
+      const day = figures.belowMinDay[row] as number;
+      needy[node] = day === NO_DAY ? 0 : 1;
+      if (day === NO_DAY) continue;
+      const lowest = figures.lowestBalance[row] as number;
+      const max = model.ruleMax[row] as number;
+      const qty = max - lowest;
+      needs.push({
+        node,
+        row,
+        nodeId: model.nodeIds[node] as string,
+        skuId: model.skuIds[sku] as string,
+        day,
+        min: model.ruleMin[row] as number,
+        max,
+        lowest,
+        qty,
+        remaining: qty,
+        candidates: [],
+        usedSources: new Set(),
+        proposals: 0,
+        transferred: 0,
+      });
+    }
+    if (needs.length === 0) continue;
+    needCount += needs.length;
+    balances.startSku(sku);
+
+    for (const need of needs) {
+      for (const lane of model.lanes.into[need.node] ?? []) {
+        const source = model.lanes.from[lane] as number;
+        // A node that is itself short of its minimum has nothing to spare.
+        if (needy[source]) continue;
+        const terms = plan.laneTerms(lane);
+        const shipDay = plan.shippableDay(source, Math.max(0, need.day - terms.transitDays));
+        const arrivalDay = shipDay + terms.transitDays;
+        if (arrivalDay >= H) continue;
+        need.candidates.push({ kind: 'transfer', source, lane, transitDays: terms.transitDays, unitCost: terms.costPerUnit, shipDay, arrivalDay, capacity: model.lanes.dailyCapacity[lane] as number });
+      }
+      for (const option of model.supplierOptions.bySku[sku] ?? []) {
+        const lead = model.supplierOptions.leadDays[option] as number;
+        const orderDay = Math.max(0, need.day - lead);
+        need.candidates.push({ kind: 'purchase', option, orderDay, arrivalDay: orderDay + lead, unitCost: model.supplierOptions.unitPrice[option] as number });
+      }
+      need.candidates.sort((a, b) => rank(need, a, b));
+    }
+
+    let active = needs;
+    while (active.length > 0) {
+      const requests = new Map<number, { need: Need; candidate: TransferCandidate; qty: number }[]>();
+      for (const need of active) {
+        const best = need.candidates.find(
+          (candidate) => candidate.kind === 'purchase' || (!need.usedSources.has(candidate.source) && balances.spareFrom(candidate.source, candidate.shipDay) > EPSILON),
+        );
+        if (!best) {
+          unmet.push({ row: need.row, need: { nodeId: need.nodeId, skuId: need.skuId, qty: need.remaining, neededBy: date(need.day), reason: unmetReason(need, need.transferred) } });
+          need.remaining = 0;
+        } else if (best.kind === 'purchase') {
+          proposals.push({ row: need.row, order: need.proposals, proposal: purchaseProposal(plan, need, best) });
+          need.proposals++;
+          need.remaining = 0;
+        } else {
+          const list = requests.get(best.source) ?? [];
+          list.push({ need, candidate: best, qty: Math.min(need.remaining, best.capacity) });
+          requests.set(best.source, list);
+        }
+      }
+      for (const source of [...requests.keys()].sort((a, b) => a - b)) {
+        const list = requests.get(source) ?? [];
+        const firstShip = Math.min(...list.map((request) => request.candidate.shipDay));
+        const spare = balances.spareFrom(source, firstShip);
+        const grants = shareInProportion(spare, list.map((request) => ({ key: request.need.nodeId, qty: request.qty })));
+        const asked = list.reduce((sum, request) => sum + request.qty, 0);
+        list.forEach((request, index) => {
+          const grant = grants[index] ?? 0;
+          request.need.usedSources.add(source);
+          if (grant <= EPSILON) return;
+          balances.take(source, request.candidate.shipDay, grant);
+          proposals.push({
+            row: request.need.row,
+            order: request.need.proposals,
+            proposal: transferProposal(plan, request.need, request.candidate, grant, {
+              spare,
+              sourceFloor: balances.floorOf(source),
+              sharedAmong: asked > spare ? list.length : 1,
+              asked,
+            }),
+          });
+          request.need.proposals++;
+          request.need.remaining -= grant;
+          request.need.transferred += grant;
+        });
+      }
+      active = active.filter((need) => need.remaining > EPSILON);
+    }
+  }
+  ticker.finish();
+
+  proposals.sort((a, b) => a.row - b.row || a.order - b.order);
+  unmet.sort((a, b) => a.row - b.row);
+  const list = proposals.map((entry) => entry.proposal);
+  let transferUnits = 0;
+  let purchaseUnits = 0;
+  let transferCost = 0;
+  let purchaseCost = 0;
+  let lateProposals = 0;
+  for (const proposal of list) {
+    if (proposal.kind === 'transfer') {
+      transferUnits += proposal.qty;
+      transferCost += proposal.cost;
+    } else {
+      purchaseUnits += proposal.qty;
+      purchaseCost += proposal.cost;
+    }
+    if (proposal.daysLate > 0) lateProposals++;
+  }
+  return {
+    proposals: list,
+    unmet: unmet.map((entry) => entry.need),
+    totals: { needs: needCount, proposals: list.length, transferUnits, purchaseUnits, transferCost: money(transferCost), purchaseCost: money(purchaseCost), lateProposals },
+  };
+}
+
+function cheaperButLate(need: Need, chosen: Candidate): Candidate | undefined {
+  if (chosen.arrivalDay > need.day) return undefined;
+  return need.candidates.find((candidate) => candidate.arrivalDay > need.day && candidate.unitCost < chosen.unitCost);
+}
+
+function transferProposal(
+  plan: ScenarioPlan,
+  need: Need,
+  candidate: TransferCandidate,
+  qty: number,
+  sharing: { spare: number; sourceFloor: number; sharedAmong: number; asked: number },
+): TransferProposal {
+  const { model } = plan;
+  const date = (day: number): string => addDays(model.dayZero, day);
+  const daysLate = Math.max(0, candidate.arrivalDay - need.day);
+  const cost = money(qty * candidate.unitCost);
+  return {
+    id: `R-${need.nodeId}-${need.skuId}-${need.proposals + 1}`,
+    kind: 'transfer',
+    nodeId: need.nodeId,
+    skuId: need.skuId,
+    fromNodeId: model.nodeIds[candidate.source] as string,
+    qty,
+    shipDate: date(candidate.shipDay),
+    neededBy: date(need.day),
+    arrivalDate: date(candidate.arrivalDay),
+    daysLate,
+    cost,
+    reason: transferReason(plan, need, {
+      qty,
+      sourceId: model.nodeIds[candidate.source] as string,
+      spare: sharing.spare,
+      sourceFloor: sharing.sourceFloor,
+      sharedAmong: sharing.sharedAmong,
+      askedInTotal: sharing.asked,
+      transitDays: candidate.transitDays,
+      shipDay: candidate.shipDay,
+      arrivalDay: candidate.arrivalDay,
+      unitCost: candidate.unitCost,
+      cost,
+      alreadyTransferred: need.transferred,
+      cheaperButLate: cheaperButLate(need, candidate),
+    }),
+  };
+}
+
+function purchaseProposal(plan: ScenarioPlan, need: Need, candidate: PurchaseCandidate): PurchaseProposal {
+  const { model } = plan;
+  const options = model.supplierOptions;
+  const date = (day: number): string => addDays(model.dayZero, day);
+  const qty = purchaseQuantity(need.remaining, options.minQty[candidate.option] as number, options.multiple[candidate.option] as number);
+  const daysLate = Math.max(0, candidate.arrivalDay - need.day);
+  const cost = money(qty * candidate.unitCost);
+  return {
+    id: `R-${need.nodeId}-${need.skuId}-${need.proposals + 1}`,
+    kind: 'purchase',
+    nodeId: need.nodeId,
+    skuId: need.skuId,
+    supplierOptionId: options.ids[candidate.option] as string,
+    supplier: options.supplier[candidate.option] as string,
+    requestedQty: need.remaining,
+    qty,
+    orderDate: date(candidate.orderDay),
+    neededBy: date(need.day),
+    arrivalDate: date(candidate.arrivalDay),
+    daysLate,
+    cost,
+    reason: purchaseReason(plan, need, {
+      qty,
+      requested: need.remaining,
+      option: candidate.option,
+      orderDay: candidate.orderDay,
+      arrivalDay: candidate.arrivalDay,
+      cost,
+      alreadyTransferred: need.transferred,
+      cheaperButLate: cheaperButLate(need, candidate),
+    }),
+  };
+}
+
+export type { Candidate as ReplenishmentCandidate };
