@@ -7,3 +7,4 @@ export type { RunControl } from './run-control';
 export * from './replenishment';
 export { shareInProportion } from './fair-share';
 export type { ShareRequest } from './fair-share';
+export * from './allocation';

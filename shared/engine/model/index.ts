@@ -1,3 +1,3 @@
 export { buildNetworkModel, bucketOf, purchaseQuantity, DayOffsets } from './network-model';
-export type { NetworkModel, LaneTable, SupplierOptionTable } from './network-model';
+export type { NetworkModel, LaneTable, SupplierOptionTable, LineIndex } from './network-model';
 export type { RowIndex } from './row-index';

@@ -5,8 +5,14 @@ import { buildRowIndex, type RowIndex } from './row-index';
 
 /**
  * The network held column-wise. Row p is node-major (p = node * skuCount + sku) so a node's rows
- * are contiguous; the daily net flow of row p (supply − demand per day) sits at
- * netFlow[p * horizonDays + day]. Every other per-row figure is one typed array of length rowCount.
+ * are contiguous; every per-row figure is one typed array of length rowCount.
+ *
+ * Daily net flow (supply − demand per day) is indexed by (node, SKU, day) through `flowSlot`: a row
+ * with any flow in the horizon owns slot s = flowSlot[p] and its days sit at netFlow[s * horizonDays
+ * + day]; slots follow row order, so the array is still node-major, SKU, then day. A quiet row (no
+ * flow in the horizon, flowSlot −1, most of a real network) costs no memory: its balance is its
+ * on hand every day. Holding 25 × 20,000 × 90 days densely would cost 360 MB of doubles for
+ * mostly zeros.
  */
 export interface NetworkModel {
   readonly snapshot: NetworkSnapshot;
@@ -29,6 +35,9 @@ export interface NetworkModel {
   readonly unitCost: Float64Array;
   readonly unitPrice: Float64Array;
 
+  /** Slot of each row's daily flows in `netFlow`; −1 for a quiet row. */
+  readonly flowSlot: Int32Array;
+  readonly flowSlotCount: number;
   readonly netFlow: Float64Array;
 
   /** Snapshot supply lines, in snapshot order: row (−1 when it names an unknown node or SKU) and raw day offset from day 0. */
@@ -36,13 +45,13 @@ export interface NetworkModel {
   readonly supplyDay: Int32Array;
   readonly supplyQty: Float64Array;
   readonly supplyByRow: RowIndex;
-  readonly supplyIndexById: ReadonlyMap<string, number>;
+  readonly supplyIndexById: LineIndex;
 
   readonly demandRow: Int32Array;
   readonly demandDay: Int32Array;
   readonly demandQty: Float64Array;
   readonly demandByRow: RowIndex;
-  readonly demandIndexById: ReadonlyMap<string, number>;
+  readonly demandIndexById: LineIndex;
 
   readonly lanes: LaneTable;
   readonly supplierOptions: SupplierOptionTable;
@@ -72,6 +81,33 @@ export interface SupplierOptionTable {
   readonly unitPrice: Float64Array;
   /** For each SKU, its options in snapshot order. */
   readonly bySku: readonly (readonly number[])[];
+}
+
+/** Finds a snapshot line by id (the first, if an id repeats). */
+export interface LineIndex {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
+/** Built on first use: only scenario edits look lines up by id, and a big snapshot has many. */
+class LazyLineIndex implements LineIndex {
+  private map: Map<string, number> | null = null;
+  constructor(private readonly lines: readonly { id: string }[]) {}
+  get(id: string): number | undefined {
+    return this.index().get(id);
+  }
+  has(id: string): boolean {
+    return this.index().has(id);
+  }
+  private index(): Map<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      this.lines.forEach((line, index) => {
+        if (!this.map?.has(line.id)) this.map?.set(line.id, index);
+      });
+    }
+    return this.map;
+  }
 }
 
 /** A flow's bucket: overdue flows sit on day 0; a result equal to the horizon means "after it". */
@@ -114,10 +150,16 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
   const nodeCount = nodeIds.length;
   const skuCount = skuIds.length;
   const rowCount = nodeCount * skuCount;
+  // Lines come grouped by node, so the last node looked up is usually the next one too.
+  let lastNodeId = '';
+  let lastNode: number | undefined;
   const rowOf = (nodeId: string, skuId: string): number => {
-    const n = nodeIndex.get(nodeId);
+    if (nodeId !== lastNodeId) {
+      lastNodeId = nodeId;
+      lastNode = nodeIndex.get(nodeId);
+    }
     const s = skuIndex.get(skuId);
-    return n === undefined || s === undefined ? -1 : n * skuCount + s;
+    return lastNode === undefined || s === undefined ? -1 : lastNode * skuCount + s;
   };
   const ticker = new RunTicker(control, 'Building the network model', snapshot.positions.length + snapshot.supply.length + snapshot.demand.length, 16384);
   let done = 0;
@@ -144,13 +186,12 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
   const unitPrice = Float64Array.from(snapshot.skus, (sku) => sku.unitPrice);
 
   const days = new DayOffsets(snapshot.meta.dayZero);
-  const netFlow = new Float64Array(rowCount * horizon);
+  const flowSlot = new Int32Array(rowCount).fill(-1);
 
   const supplyCount = snapshot.supply.length;
   const supplyRow = new Int32Array(supplyCount);
   const supplyDay = new Int32Array(supplyCount);
   const supplyQty = new Float64Array(supplyCount);
-  const supplyIndexById = new Map<string, number>();
   snapshot.supply.forEach((line, index) => {
     ticker.tick(++done);
     const row = rowOf(line.nodeId, line.skuId);
@@ -158,16 +199,13 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     supplyRow[index] = row;
     supplyDay[index] = day;
     supplyQty[index] = line.qty;
-    if (!supplyIndexById.has(line.id)) supplyIndexById.set(line.id, index);
-    const bucket = bucketOf(day, horizon);
-    if (row >= 0 && bucket < horizon) netFlow[row * horizon + bucket] = (netFlow[row * horizon + bucket] as number) + line.qty;
+    if (row >= 0 && bucketOf(day, horizon) < horizon) flowSlot[row] = 0;
   });
 
   const demandCount = snapshot.demand.length;
   const demandRow = new Int32Array(demandCount);
   const demandDay = new Int32Array(demandCount);
   const demandQty = new Float64Array(demandCount);
-  const demandIndexById = new Map<string, number>();
   snapshot.demand.forEach((line, index) => {
     ticker.tick(++done);
     const row = rowOf(line.nodeId, line.skuId);
@@ -175,10 +213,27 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     demandRow[index] = row;
     demandDay[index] = day;
     demandQty[index] = line.qty;
-    if (!demandIndexById.has(line.id)) demandIndexById.set(line.id, index);
-    const bucket = bucketOf(day, horizon);
-    if (row >= 0 && bucket < horizon) netFlow[row * horizon + bucket] = (netFlow[row * horizon + bucket] as number) - line.qty;
+    if (row >= 0 && bucketOf(day, horizon) < horizon) flowSlot[row] = 0;
   });
+
+  let flowSlotCount = 0;
+  for (let row = 0; row < rowCount; row++) if (flowSlot[row] === 0) flowSlot[row] = flowSlotCount++;
+  const netFlow = new Float64Array(flowSlotCount * horizon);
+  // Supply first, then demand, each in snapshot order: a scenario row rebuild adds them the same way.
+  for (let line = 0; line < supplyCount; line++) {
+    const row = supplyRow[line] as number;
+    const bucket = bucketOf(supplyDay[line] as number, horizon);
+    if (row < 0 || bucket >= horizon) continue;
+    const at = (flowSlot[row] as number) * horizon + bucket;
+    netFlow[at] = (netFlow[at] as number) + (supplyQty[line] as number);
+  }
+  for (let line = 0; line < demandCount; line++) {
+    const row = demandRow[line] as number;
+    const bucket = bucketOf(demandDay[line] as number, horizon);
+    if (row < 0 || bucket >= horizon) continue;
+    const at = (flowSlot[row] as number) * horizon + bucket;
+    netFlow[at] = (netFlow[at] as number) - (demandQty[line] as number);
+  }
 
   ticker.finish();
   return {
@@ -198,17 +253,19 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     ruleMax,
     unitCost,
     unitPrice,
+    flowSlot,
+    flowSlotCount,
     netFlow,
     supplyRow,
     supplyDay,
     supplyQty,
     supplyByRow: buildRowIndex(supplyRow, rowCount),
-    supplyIndexById,
+    supplyIndexById: new LazyLineIndex(snapshot.supply),
     demandRow,
     demandDay,
     demandQty,
     demandByRow: buildRowIndex(demandRow, rowCount),
-    demandIndexById,
+    demandIndexById: new LazyLineIndex(snapshot.demand),
     lanes: buildLaneTable(snapshot, nodeIndex),
     supplierOptions: buildSupplierOptionTable(snapshot, skuIndex),
   };

@@ -1,6 +1,6 @@
 import { bucketOf, type NetworkModel } from '../model/network-model';
 import { RunTicker, type RunControl } from '../run-control';
-import { emptyRowFigures, projectRow, type RowFigures } from './row-figures';
+import { emptyRowFigures, projectQuietRow, projectRow, type RowFigures } from './row-figures';
 
 /** Adds one supply line to a row's horizon totals (shared by the full pass and scenario row rebuilds). */
 export function countSupply(figures: RowFigures, row: number, bucket: number, qty: number, horizon: number): void {
@@ -16,13 +16,18 @@ export function countDemand(figures: RowFigures, row: number, bucket: number, qt
   if (bucket < 90) figures.demand90[row] = (figures.demand90[row] as number) + qty;
 }
 
-/** The dense pass alone: balance figures for every row from the net-flow array (what the benchmark times). */
-export function projectBalances(model: NetworkModel, netFlow: Float64Array, figures: RowFigures, control?: RunControl): void {
-  const { rowCount, skuCount, horizonDays, onHand, ruleMin, unitPrice } = model;
+/** The balance pass alone: figures for every row from the model's daily flows (what the benchmark times). */
+export function projectBalances(model: NetworkModel, figures: RowFigures, control?: RunControl): void {
+  const { rowCount, skuCount, horizonDays, onHand, ruleMin, unitPrice, flowSlot, netFlow } = model;
   const ticker = new RunTicker(control, 'Projecting stock', rowCount, 8192);
   for (let row = 0; row < rowCount; row++) {
     if ((row & 8191) === 0) ticker.tick(row);
-    projectRow(netFlow, row * horizonDays, horizonDays, onHand[row] as number, ruleMin[row] as number, unitPrice[row % skuCount] as number, figures, row);
+    const slot = flowSlot[row] as number;
+    const start = onHand[row] as number;
+    const min = ruleMin[row] as number;
+    const price = unitPrice[row % skuCount] as number;
+    if (slot < 0) projectQuietRow(horizonDays, start, min, price, figures, row);
+    else projectRow(netFlow, slot * horizonDays, horizonDays, start, min, price, figures, row);
   }
   ticker.finish();
 }
@@ -39,6 +44,6 @@ export function projectNetwork(model: NetworkModel, control?: RunControl): RowFi
     const row = model.demandRow[line] as number;
     if (row >= 0) countDemand(figures, row, bucketOf(model.demandDay[line] as number, horizon), model.demandQty[line] as number, horizon);
   }
-  projectBalances(model, model.netFlow, figures, control);
+  projectBalances(model, figures, control);
   return figures;
 }

@@ -63,6 +63,22 @@ export function copyRowFigures(figures: RowFigures): RowFigures {
 }
 
 /**
+ * A row with no flow in the horizon: its balance is its on hand every day. Gives exactly what
+ * `projectRow` gives for a row of zeros, without walking it.
+ */
+export function projectQuietRow(horizon: number, start: number, min: number, unitPrice: number, out: RowFigures, row: number): void {
+  const short = start < 0 ? -start : 0;
+  out.lowestBalance[row] = start;
+  out.endBalance[row] = start;
+  out.firstShortageDay[row] = start < 0 ? 0 : NO_DAY;
+  out.belowMinDay[row] = start < min ? 0 : NO_DAY;
+  out.stockoutDays[row] = start < 0 ? horizon : 0;
+  out.unitsShort[row] = short;
+  out.daysOfCover[row] = start < 0 ? 0 : horizon;
+  out.valueAtRisk[row] = short * unitPrice;
+}
+
+/**
  * Walks one row's daily net flow and writes its balance figures. The full projection and an
  * incremental scenario edit both go through here, so an edited row gets exactly the numbers a
  * full recomputation would give.
@@ -77,27 +93,32 @@ export function projectRow(
   out: RowFigures,
   row: number,
 ): void {
-  const end = offset + horizon;
   let balance = start;
   let lowest = Number.POSITIVE_INFINITY;
-  for (let i = offset; i < end; i++) {
-    balance += net[i] as number;
-    if (balance < lowest) lowest = balance;
-  }
   let shortage = NO_DAY;
   let belowMin = NO_DAY;
   let stockoutDays = 0;
-  // Most rows never go short; only those that do are walked a second time for the day it starts.
-  if (lowest < 0 || lowest < min) {
-    let again = start;
-    for (let day = 0; day < horizon; day++) {
-      again += net[offset + day] as number;
-      if (again < 0) {
-        if (shortage === NO_DAY) shortage = day;
-        stockoutDays++;
+  let day = 0;
+  // Until the first shortage: the first day the running lowest drops under a threshold is the
+  // first day the balance does, so only new lows need looking at.
+  for (; day < horizon; day++) {
+    balance += net[offset + day] as number;
+    if (balance < lowest) {
+      lowest = balance;
+      if (lowest < min && belowMin === NO_DAY) belowMin = day;
+      if (lowest < 0) {
+        shortage = day;
+        stockoutDays = 1;
+        day++;
+        break;
       }
-      if (belowMin === NO_DAY && again < min) belowMin = day;
     }
+  }
+  // After it, every day below zero counts as a stockout day.
+  for (; day < horizon; day++) {
+    balance += net[offset + day] as number;
+    if (balance < lowest) lowest = balance;
+    if (balance < 0) stockoutDays++;
   }
   const short = lowest < 0 ? -lowest : 0;
   out.lowestBalance[row] = lowest;

@@ -24,6 +24,17 @@ export type ApplyOutcome =
   | { ok: false; refusal: EditRefusal };
 
 const baselines = new WeakMap<NetworkModel, RowFigures>();
+const quietRows = new Map<number, Float64Array>();
+
+/** The daily flows of a row without any: shared zeros, read-only by contract. */
+function quietRow(horizon: number): Float64Array {
+  let zeros = quietRows.get(horizon);
+  if (!zeros) {
+    zeros = new Float64Array(horizon);
+    quietRows.set(horizon, zeros);
+  }
+  return zeros;
+}
 
 /** The snapshot's own figures, computed once per model and shared by every scenario on it. */
 export function baselineFigures(model: NetworkModel, control?: RunControl): RowFigures {
@@ -66,8 +77,12 @@ export class ScenarioPlan {
 
   /** The row's daily net flow (supply − demand) under this plan; do not write to it. */
   netFlowOf(row: number): Float64Array {
+    const override = this.netOverrides.get(row);
+    if (override) return override;
     const horizon = this.model.horizonDays;
-    return this.netOverrides.get(row) ?? this.model.netFlow.subarray(row * horizon, (row + 1) * horizon);
+    const slot = this.model.flowSlot[row] as number;
+    if (slot < 0) return quietRow(horizon);
+    return this.model.netFlow.subarray(slot * horizon, (slot + 1) * horizon);
   }
 
   /** Rows whose flows this plan has recomputed (a superset of the rows that differ from the snapshot). */
