@@ -3,9 +3,13 @@ import type { AllocatedLine, AllocationPart, AllocationPlan } from '../../domain
 import { RunTicker, type RunControl } from '../run-control';
 import type { ScenarioPlan } from '../scenario/scenario-plan';
 import { FLOW_EPSILON } from './flow-network';
+import { improvePlacement } from './improve-placement';
 import { placeTargets } from './placement';
-import { prepareAllocation, type AllocationProblem } from './problem';
+import { pairPenalty, pairTransit, pairTransport, prepareAllocation, type AllocationProblem } from './problem';
 import { shareScarceStock } from './sharing-rule';
+
+/** Cycle cancellations per SKU after the greedy placement: enough to close most of the gap to the optimum. */
+const IMPROVEMENT_ROUNDS = 12;
 
 export interface AllocationSolution {
   /** Units per pair. */
@@ -18,7 +22,8 @@ export interface AllocationSolution {
 /**
  * The fast method, SKU by SKU: first try to serve every line in full (greedy placement plus
  * augmenting paths); only when that is impossible does the sharing rule decide how much each line
- * gets, and placement then decides where from.
+ * gets, and placement then decides where from. A bounded round of cycle cancelling then moves units
+ * to cheaper lots where that helps.
  */
 export function solveAllocation(problem: AllocationProblem, control?: RunControl): AllocationSolution {
   const x = new Float64Array(problem.pairLine.length);
@@ -41,6 +46,7 @@ export function solveAllocation(problem: AllocationProblem, control?: RunControl
       targets = shareScarceStock(problem, sku);
       placeTargets(problem, sku, targets, x, order);
     }
+    improvePlacement(problem, sku, x, IMPROVEMENT_ROUNDS);
     served.set(targets, lineStart);
   }
   ticker.finish();
@@ -89,10 +95,12 @@ export function allocationPlanOf(plan: ScenarioPlan, problem: AllocationProblem,
       const qty = solution.x[p] as number;
       const node = problem.lotNode[problem.pairLot[p] as number] as number;
       const ship = problem.pairShip[p] as number;
-      const transit = problem.pairTransit[p] as number;
+      const transit = pairTransit(problem, p);
+      const unitTransport = pairTransport(problem, p);
+      const unitPenalty = pairPenalty(problem, p);
       served += qty;
-      transportCost += qty * (problem.pairTransport[p] as number);
-      latePenalty += qty * (problem.pairPenalty[p] as number);
+      transportCost += qty * unitTransport;
+      latePenalty += qty * unitPenalty;
       if (node !== current) moved = true;
       parts.push({
         nodeId: model.nodeIds[node] as string,
@@ -101,8 +109,8 @@ export function allocationPlanOf(plan: ScenarioPlan, problem: AllocationProblem,
         arrivalDate: date(ship + transit),
         transitDays: transit,
         lateDays: problem.pairLate[p] as number,
-        unitTransportCost: problem.pairTransport[p] as number,
-        unitLatePenalty: problem.pairPenalty[p] as number,
+        unitTransportCost: unitTransport,
+        unitLatePenalty: unitPenalty,
       });
     }
     const qty = problem.lineQty[line] as number;

@@ -3,7 +3,7 @@ import type { AllocationProblem } from './problem';
 
 /**
  * Decides where each line of one SKU is served from, given how much it gets (`targets`, local to the
- * SKU). Greedy by unit value (margin − transport − late penalty), best pair first; a line the greedy
+ * SKU). Greedy by unit cost (transport + late penalty), cheapest pair first; a line the greedy
  * pass leaves short is then completed along an augmenting path that moves other lines to other lots
  * (never changing how much anyone gets). Writes quantities into `x` (indexed by pair) and returns
  * how much of the targets could not be placed: zero whenever the targets are feasible.
@@ -23,9 +23,15 @@ export function placeTargets(problem: AllocationProblem, sku: number, targets: F
 
   const sorted = order.subarray(0, pairCount);
   for (let k = 0; k < pairCount; k++) sorted[k] = pairStart + k;
+  // How much each line gets is fixed here, so its margin is too: only transport and lateness
+  // differ between pairs, and the cheapest of those go first.
   sorted.sort((a, b) => {
-    const byValue = (problem.pairValue[b] as number) - (problem.pairValue[a] as number);
-    if (byValue !== 0) return byValue;
+    const costA = (problem.lineMargin[problem.pairLine[a] as number] as number) - (problem.pairValue[a] as number);
+    const costB = (problem.lineMargin[problem.pairLine[b] as number] as number) - (problem.pairValue[b] as number);
+    if (costA !== costB) return costA - costB;
+    // Equally cheap: use stock that arrives later first and keep what is here early for urgent lines.
+    const byReady = (problem.lotDay[problem.pairLot[b] as number] as number) - (problem.lotDay[problem.pairLot[a] as number] as number);
+    if (byReady !== 0) return byReady;
     const byLine = (problem.lineRank[problem.pairLine[a] as number] as number) - (problem.lineRank[problem.pairLine[b] as number] as number);
     if (byLine !== 0) return byLine;
     return (problem.pairLot[a] as number) - (problem.pairLot[b] as number);

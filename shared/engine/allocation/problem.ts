@@ -8,7 +8,7 @@ import type { ScenarioPlan } from '../scenario/scenario-plan';
  * The allocation problem in flat typed arrays, grouped by SKU (each SKU's lines, lots and pairs are
  * contiguous). A lot is stock a node will have from a given day: what is on hand today, or a supply
  * arriving later. A pair is one way to serve a line: a lot at the line's own node, or at a node with
- * a lane to it, close enough in time (at most `maxLateDays` late).
+ * a lane to it, soon enough (at most `maxLateDays` late).
  */
 export interface AllocationProblem {
   readonly settings: AllocationSettings;
@@ -34,18 +34,38 @@ export interface AllocationProblem {
 
   readonly pairLine: Int32Array;
   readonly pairLot: Int32Array;
+  /** Lane used, −1 when the line's own node serves it. */
+  readonly pairLane: Int32Array;
   readonly pairShip: Int32Array;
-  readonly pairTransit: Int32Array;
   readonly pairLate: Int32Array;
-  readonly pairTransport: Float64Array;
-  readonly pairPenalty: Float64Array;
   /** Per unit: margin − transport − late penalty. */
   readonly pairValue: Float64Array;
+
+  /** Lane terms as the plan sees them (scenario lane changes included). */
+  readonly laneTransit: Int32Array;
+  readonly laneCost: Float64Array;
+  /** Late penalty per unit per day, per SKU (rate × unit price). */
+  readonly penaltyPerDay: Float64Array;
 
   /** Per SKU, where its lines, lots and pairs start (length skuCount + 1 each). */
   readonly skuLineStart: Int32Array;
   readonly skuLotStart: Int32Array;
   readonly skuPairStart: Int32Array;
+}
+
+export function pairTransit(problem: AllocationProblem, pair: number): number {
+  const lane = problem.pairLane[pair] as number;
+  return lane < 0 ? 0 : (problem.laneTransit[lane] as number);
+}
+
+export function pairTransport(problem: AllocationProblem, pair: number): number {
+  const lane = problem.pairLane[pair] as number;
+  return lane < 0 ? 0 : (problem.laneCost[lane] as number);
+}
+
+export function pairPenalty(problem: AllocationProblem, pair: number): number {
+  const sku = problem.lineSku[problem.pairLine[pair] as number] as number;
+  return (problem.penaltyPerDay[sku] as number) * (problem.pairLate[pair] as number);
 }
 
 interface OpenLine {
@@ -59,17 +79,16 @@ interface OpenLine {
   margin: number;
 }
 
-/** Customer demand still open in the plan, due within the horizon, grouped by SKU in plan order. */
+/** Customer demand still open in the plan and due within the horizon, grouped by SKU, in plan order. */
 function openLinesBySku(plan: ScenarioPlan): OpenLine[][] {
   const { model } = plan;
   const bySku: OpenLine[][] = Array.from({ length: model.skuCount }, () => []);
   const snapshotLines = model.snapshot.demand;
   plan.forEachSnapshotDemandLine((line, qty) => {
     const due = bucketOf(model.demandDay[line] as number, model.horizonDays);
-    if (qty <= 0 || due >= model.horizonDays) return;
-    const row = model.demandRow[line] as number;
     const source = snapshotLines[line];
-    if (!source) return;
+    if (qty <= 0 || due >= model.horizonDays || !source) return;
+    const row = model.demandRow[line] as number;
     bySku[row % model.skuCount]?.push({
       id: source.id,
       customer: source.customer,
@@ -98,36 +117,21 @@ function openLinesBySku(plan: ScenarioPlan): OpenLine[][] {
   return bySku;
 }
 
-class Growable {
-  private data: Float64Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  at(index: number): number {
-    return this.data[index] as number;
-  }
-  toFloat64(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-  toInt32(): Int32Array {
-    return Int32Array.from(this.data.subarray(0, this.length));
-  }
-}
-
 export function prepareAllocation(plan: ScenarioPlan, settings: AllocationSettings, control?: RunControl): AllocationProblem {
   const { model } = plan;
   const { skuCount, nodeCount, horizonDays: H } = model;
   const linesBySku = openLinesBySku(plan);
-  const ticker = new RunTicker(control, 'Preparing the allocation', skuCount, 512);
+  const ticker = new RunTicker(control, 'Preparing the allocation', 2 * skuCount, 512);
+
+  const laneCount = model.lanes.from.length;
+  const laneTransit = new Int32Array(laneCount);
+  const laneCost = new Float64Array(laneCount);
+  for (let lane = 0; lane < laneCount; lane++) {
+    const terms = plan.laneTerms(lane);
+    laneTransit[lane] = terms.transitDays;
+    laneCost[lane] = terms.costPerUnit;
+  }
+  const penaltyPerDay = model.unitPrice.map((price) => settings.latePenaltyRate * price);
 
   // Stock a scenario transfer ships out is promised already; orders cannot have it too.
   const promisedOut = new Map<number, number>();
@@ -136,42 +140,20 @@ export function prepareAllocation(plan: ScenarioPlan, settings: AllocationSettin
     promisedOut.set(row, (promisedOut.get(row) ?? 0) + transfer.qty);
   }
 
-  const lineIds: string[] = [];
-  const lineCustomer: string[] = [];
-  const lineDueDate: string[] = [];
-  const lineSku = new Growable();
-  const lineNode = new Growable();
-  const lineQty = new Growable();
-  const lineDue = new Growable();
-  const linePriority = new Growable();
-  const lineMargin = new Growable();
-  const lotNode = new Growable();
-  const lotDay = new Growable();
-  const lotQty = new Growable();
-  const pairLine = new Growable(4096);
-  const pairLot = new Growable(4096);
-  const pairShip = new Growable(4096);
-  const pairTransit = new Growable(4096);
-  const pairLate = new Growable(4096);
-  const pairTransport = new Growable(4096);
-  const pairPenalty = new Growable(4096);
-  const pairValue = new Growable(4096);
-  const skuLineStart = new Int32Array(skuCount + 1);
+  // Pass 1: lots of every SKU that has lines, and for each node where its lots start.
+  const lotNodeList: number[] = [];
+  const lotDayList: number[] = [];
+  const lotQtyList: number[] = [];
   const skuLotStart = new Int32Array(skuCount + 1);
-  const skuPairStart = new Int32Array(skuCount + 1);
-  const nodeLotStart = new Int32Array(nodeCount + 1);
+  const nodeLotStart = new Int32Array(skuCount * (nodeCount + 1));
   const lotsOfRow: { day: number; qty: number }[] = [];
-
   for (let sku = 0; sku < skuCount; sku++) {
     ticker.tick(sku);
-    skuLineStart[sku] = lineIds.length;
-    skuLotStart[sku] = lotQty.length;
-    skuPairStart[sku] = pairLine.length;
-    const lines = linesBySku[sku] ?? [];
-    if (lines.length === 0) continue;
-
+    skuLotStart[sku] = lotQtyList.length;
+    const hasLines = (linesBySku[sku]?.length ?? 0) > 0;
     for (let node = 0; node < nodeCount; node++) {
-      nodeLotStart[node] = lotQty.length;
+      nodeLotStart[sku * (nodeCount + 1) + node] = lotQtyList.length;
+      if (!hasLines) continue;
       const row = node * skuCount + sku;
       lotsOfRow.length = 0;
       const onHand = model.onHand[row] as number;
@@ -182,60 +164,98 @@ export function prepareAllocation(plan: ScenarioPlan, settings: AllocationSettin
         if (same) same.qty += qty;
         else lotsOfRow.push({ day: bucket, qty });
       });
-      lotsOfRow.sort((a, b) => a.day - b.day);
+      if (lotsOfRow.length > 1) lotsOfRow.sort((a, b) => a.day - b.day);
       let promised = promisedOut.get(row) ?? 0;
       for (const lot of lotsOfRow) {
         const kept = Math.min(lot.qty, promised);
         promised -= kept;
         if (lot.qty - kept <= 0) continue;
-        lotNode.push(node);
-        lotDay.push(lot.day);
-        lotQty.push(lot.qty - kept);
+        lotNodeList.push(node);
+        lotDayList.push(lot.day);
+        lotQtyList.push(lot.qty - kept);
       }
     }
-    nodeLotStart[nodeCount] = lotQty.length;
+    nodeLotStart[sku * (nodeCount + 1) + nodeCount] = lotQtyList.length;
+  }
+  skuLotStart[skuCount] = lotQtyList.length;
+  const lotDay = Int32Array.from(lotDayList);
 
-    const unitPrice = model.unitPrice[sku] as number;
-    for (const line of lines) {
+  // Pass 2: lines and pairs, into arrays sized for the most pairs there can be.
+  let lineCount = 0;
+  let pairBound = 0;
+  for (let sku = 0; sku < skuCount; sku++) {
+    const base = sku * (nodeCount + 1);
+    for (const line of linesBySku[sku] ?? []) {
+      lineCount++;
+      pairBound += (nodeLotStart[base + line.node + 1] as number) - (nodeLotStart[base + line.node] as number);
+      for (const lane of model.lanes.into[line.node] ?? []) {
+        const from = model.lanes.from[lane] as number;
+        pairBound += (nodeLotStart[base + from + 1] as number) - (nodeLotStart[base + from] as number);
+      }
+    }
+  }
+  const lineIds: string[] = [];
+  const lineCustomer: string[] = [];
+  const lineDueDate: string[] = [];
+  const lineSku = new Int32Array(lineCount);
+  const lineNode = new Int32Array(lineCount);
+  const lineQty = new Float64Array(lineCount);
+  const lineDue = new Int32Array(lineCount);
+  const linePriority = new Uint8Array(lineCount);
+  const lineMargin = new Float64Array(lineCount);
+  const pairLine = new Int32Array(pairBound);
+  const pairLot = new Int32Array(pairBound);
+  const pairLane = new Int32Array(pairBound);
+  const pairShip = new Int32Array(pairBound);
+  const pairLate = new Int32Array(pairBound);
+  const pairValue = new Float64Array(pairBound);
+  const skuLineStart = new Int32Array(skuCount + 1);
+  const skuPairStart = new Int32Array(skuCount + 1);
+  let pairs = 0;
+
+  for (let sku = 0; sku < skuCount; sku++) {
+    ticker.tick(skuCount + sku);
+    skuLineStart[sku] = lineIds.length;
+    skuPairStart[sku] = pairs;
+    const base = sku * (nodeCount + 1);
+    const perDay = penaltyPerDay[sku] as number;
+    for (const line of linesBySku[sku] ?? []) {
       const index = lineIds.length;
       lineIds.push(line.id);
       lineCustomer.push(line.customer);
       lineDueDate.push(line.dueDate);
-      lineSku.push(sku);
-      lineNode.push(line.node);
-      lineQty.push(line.qty);
-      lineDue.push(line.due);
-      linePriority.push(line.priority);
-      lineMargin.push(line.margin);
-      const serveFrom = (node: number, transit: number, costPerUnit: number): void => {
-        for (let lot = nodeLotStart[node] as number; lot < (nodeLotStart[node + 1] as number); lot++) {
-          const ship = plan.shippableDay(node, Math.max(lotDay.at(lot), line.due - transit));
+      lineSku[index] = sku;
+      lineNode[index] = line.node;
+      lineQty[index] = line.qty;
+      lineDue[index] = line.due;
+      linePriority[index] = line.priority;
+      lineMargin[index] = line.margin;
+      const lanes = model.lanes.into[line.node] ?? [];
+      for (let option = -1; option < lanes.length; option++) {
+        const lane = option < 0 ? -1 : (lanes[option] as number);
+        const node = lane < 0 ? line.node : (model.lanes.from[lane] as number);
+        const transit = lane < 0 ? 0 : (laneTransit[lane] as number);
+        const cost = lane < 0 ? 0 : (laneCost[lane] as number);
+        for (let lot = nodeLotStart[base + node] as number; lot < (nodeLotStart[base + node + 1] as number); lot++) {
+          const ship = plan.shippableDay(node, Math.max(lotDay[lot] as number, line.due - transit));
           const late = Math.max(0, ship + transit - line.due);
           if (late > settings.maxLateDays) continue;
-          const penalty = settings.latePenaltyRate * unitPrice * late;
-          pairLine.push(index);
-          pairLot.push(lot);
-          pairShip.push(ship);
-          pairTransit.push(transit);
-          pairLate.push(late);
-          pairTransport.push(costPerUnit);
-          pairPenalty.push(penalty);
-          pairValue.push(line.margin - costPerUnit - penalty);
+          pairLine[pairs] = index;
+          pairLot[pairs] = lot;
+          pairLane[pairs] = lane;
+          pairShip[pairs] = ship;
+          pairLate[pairs] = late;
+          pairValue[pairs] = line.margin - cost - perDay * late;
+          pairs++;
         }
-      };
-      serveFrom(line.node, 0, 0);
-      for (const lane of model.lanes.into[line.node] ?? []) {
-        const terms = plan.laneTerms(lane);
-        serveFrom(model.lanes.from[lane] as number, terms.transitDays, terms.costPerUnit);
       }
     }
   }
   skuLineStart[skuCount] = lineIds.length;
-  skuLotStart[skuCount] = lotQty.length;
-  skuPairStart[skuCount] = pairLine.length;
+  skuPairStart[skuCount] = pairs;
   ticker.finish();
 
-  const lineRank = new Int32Array(lineIds.length);
+  const lineRank = new Int32Array(lineCount);
   const byId = lineIds.map((id, index) => ({ id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.index - b.index));
   byId.forEach((entry, rank) => {
     lineRank[entry.index] = rank;
@@ -247,24 +267,25 @@ export function prepareAllocation(plan: ScenarioPlan, settings: AllocationSettin
     lineIds,
     lineCustomer,
     lineDueDate,
-    lineSku: lineSku.toInt32(),
-    lineNode: lineNode.toInt32(),
-    lineQty: lineQty.toFloat64(),
-    lineDue: lineDue.toInt32(),
-    linePriority: Uint8Array.from(linePriority.toFloat64()),
-    lineMargin: lineMargin.toFloat64(),
+    lineSku,
+    lineNode,
+    lineQty,
+    lineDue,
+    linePriority,
+    lineMargin,
     lineRank,
-    lotNode: lotNode.toInt32(),
-    lotDay: lotDay.toInt32(),
-    lotQty: lotQty.toFloat64(),
-    pairLine: pairLine.toInt32(),
-    pairLot: pairLot.toInt32(),
-    pairShip: pairShip.toInt32(),
-    pairTransit: pairTransit.toInt32(),
-    pairLate: pairLate.toInt32(),
-    pairTransport: pairTransport.toFloat64(),
-    pairPenalty: pairPenalty.toFloat64(),
-    pairValue: pairValue.toFloat64(),
+    lotNode: Int32Array.from(lotNodeList),
+    lotDay,
+    lotQty: Float64Array.from(lotQtyList),
+    pairLine: pairLine.subarray(0, pairs),
+    pairLot: pairLot.subarray(0, pairs),
+    pairLane: pairLane.subarray(0, pairs),
+    pairShip: pairShip.subarray(0, pairs),
+    pairLate: pairLate.subarray(0, pairs),
+    pairValue: pairValue.subarray(0, pairs),
+    laneTransit,
+    laneCost,
+    penaltyPerDay,
     skuLineStart,
     skuLotStart,
     skuPairStart,
