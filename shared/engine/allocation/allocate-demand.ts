@@ -1,4 +1,4 @@
-import { addDays, AllocationSettings } from '../../domain';
+import { AllocationSettings } from '../../domain';
 import type { AllocatedLine, AllocationPart, AllocationPlan } from '../../domain';
 import { RunTicker, type RunControl } from '../run-control';
 import type { ScenarioPlan } from '../scenario/scenario-plan';
@@ -73,7 +73,7 @@ export function allocateDemand(plan: ScenarioPlan, settings: Partial<AllocationS
 
 export function allocationPlanOf(plan: ScenarioPlan, problem: AllocationProblem, solution: AllocationSolution): AllocationPlan {
   const { model } = plan;
-  const date = (day: number): string => addDays(model.dayZero, day);
+  const date = (day: number): string => model.calendar.dateOf(day);
   const partsOfLine: number[][] = Array.from({ length: problem.lineIds.length }, () => []);
   for (let p = 0; p < solution.x.length; p++) if ((solution.x[p] as number) > FLOW_EPSILON) partsOfLine[problem.pairLine[p] as number]?.push(p);
 

@@ -1,4 +1,3 @@
-import { addDays } from '../../domain';
 import type { AllocationSettings } from '../../domain';
 import { bucketOf } from '../model/network-model';
 import { RunTicker, type RunControl } from '../run-control';
@@ -106,7 +105,7 @@ function openLinesBySku(plan: ScenarioPlan): OpenLine[][] {
     bySku[demand.sku]?.push({
       id: demand.id,
       customer: demand.customer,
-      dueDate: addDays(model.dayZero, demand.dueDay),
+      dueDate: model.calendar.dateOf(demand.dueDay),
       node: demand.node,
       qty,
       due: demand.dueDay,

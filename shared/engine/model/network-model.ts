@@ -18,6 +18,8 @@ export interface NetworkModel {
   readonly snapshot: NetworkSnapshot;
   readonly horizonDays: number;
   readonly dayZero: LocalDate;
+  /** Day offsets ↔ dates, cached. */
+  readonly calendar: DayOffsets;
   readonly nodeIds: readonly string[];
   readonly skuIds: readonly string[];
   readonly nodeIndex: ReadonlyMap<string, number>;
@@ -116,9 +118,13 @@ export function bucketOf(rawDay: number, horizonDays: number): number {
   return rawDay < horizonDays ? rawDay : horizonDays;
 }
 
-/** Turns dates into day offsets, remembering each date it has seen (a snapshot repeats few dates many times). */
+/**
+ * Turns dates into day offsets and back, remembering each it has seen: a snapshot repeats few dates
+ * many times, and results print the same few hundred dates over and over.
+ */
 export class DayOffsets {
   private readonly seen = new Map<string, number>();
+  private readonly labels = new Map<number, LocalDate>();
   constructor(readonly dayZero: LocalDate) {}
 
   of(date: LocalDate): number {
@@ -131,7 +137,12 @@ export class DayOffsets {
   }
 
   dateOf(offset: number): LocalDate {
-    return addDays(this.dayZero, offset);
+    let label = this.labels.get(offset);
+    if (label === undefined) {
+      label = addDays(this.dayZero, offset);
+      this.labels.set(offset, label);
+    }
+    return label;
   }
 }
 
@@ -240,6 +251,7 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     snapshot,
     horizonDays: horizon,
     dayZero: snapshot.meta.dayZero,
+    calendar: days,
     nodeIds,
     skuIds,
     nodeIndex,

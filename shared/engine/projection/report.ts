@@ -1,4 +1,3 @@
-import { addDays } from '../../domain';
 import type { NodeOutlook, ProjectionReport, ProjectionRow } from '../../domain';
 import { RunTicker, type RunControl } from '../run-control';
 import { planKpis } from '../scenario/kpis';
@@ -8,7 +7,7 @@ import { NO_DAY } from './no-day';
 /** Every node × SKU with its figures, per-node totals and network totals, as the CLI writes them. */
 export function projectionReport(plan: ScenarioPlan, control?: RunControl): ProjectionReport {
   const { model, figures } = plan;
-  const date = (day: number): string | null => (day === NO_DAY ? null : addDays(model.dayZero, day));
+  const date = (day: number): string | null => (day === NO_DAY ? null : model.calendar.dateOf(day));
   const ticker = new RunTicker(control, 'Writing the projection', model.rowCount, 16384);
   const rows: ProjectionRow[] = [];
   const nodes: NodeOutlook[] = [];

@@ -1,4 +1,3 @@
-import { addDays } from '../../domain';
 import type { Proposal, PurchaseProposal, ReplenishmentPlan, TransferProposal, UnmetNeed } from '../../domain';
 import { shareInProportion } from '../fair-share';
 import { purchaseQuantity } from '../model/network-model';
@@ -9,6 +8,8 @@ import { purchaseReason, transferReason, unmetReason, type NeedFacts } from './r
 import { SourceBalances } from './source-balances';
 
 const EPSILON = 1e-9;
+/** A need draws on at most this many nodes; what is still missing is bought. Planners do not want a dozen small trucks. */
+export const MAX_TRANSFER_SOURCES = 3;
 
 interface Need extends NeedFacts {
   node: number;
@@ -74,10 +75,11 @@ function rank(need: Need, a: Candidate, b: Candidate): number {
 export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): ReplenishmentPlan {
   const { model, figures } = plan;
   const { nodeCount, skuCount, horizonDays: H } = model;
-  const date = (day: number): string => addDays(model.dayZero, day);
+  const date = (day: number): string => model.calendar.dateOf(day);
   const balances = new SourceBalances(plan);
-  const proposals: { row: number; order: number; proposal: Proposal }[] = [];
-  const unmet: { row: number; need: UnmetNeed }[] = [];
+  // SKUs are worked one at a time but results are listed node by node (row order): one bucket per node.
+  const proposalsByNode: Proposal[][] = Array.from({ length: nodeCount }, () => []);
+  const unmetByNode: UnmetNeed[][] = Array.from({ length: nodeCount }, () => []);
   const needy = new Uint8Array(nodeCount);
   const ticker = new RunTicker(control, 'Proposing replenishment', skuCount, 256);
   let needCount = 0;
@@ -138,13 +140,15 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
       const requests = new Map<number, { need: Need; candidate: TransferCandidate; qty: number }[]>();
       for (const need of active) {
         const best = need.candidates.find(
-          (candidate) => candidate.kind === 'purchase' || (!need.usedSources.has(candidate.source) && balances.spareFrom(candidate.source, candidate.shipDay) > EPSILON),
+          (candidate) =>
+            candidate.kind === 'purchase' ||
+            (need.usedSources.size < MAX_TRANSFER_SOURCES && !need.usedSources.has(candidate.source) && balances.spareFrom(candidate.source, candidate.shipDay) > EPSILON),
         );
         if (!best) {
-          unmet.push({ row: need.row, need: { nodeId: need.nodeId, skuId: need.skuId, qty: need.remaining, neededBy: date(need.day), reason: unmetReason(need, need.transferred) } });
+          unmetByNode[need.node]?.push({ nodeId: need.nodeId, skuId: need.skuId, qty: need.remaining, neededBy: date(need.day), reason: unmetReason(need, need.transferred) });
           need.remaining = 0;
         } else if (best.kind === 'purchase') {
-          proposals.push({ row: need.row, order: need.proposals, proposal: purchaseProposal(plan, need, best) });
+          proposalsByNode[need.node]?.push(purchaseProposal(plan, need, best));
           need.proposals++;
           need.remaining = 0;
         } else {
@@ -164,16 +168,14 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
           request.need.usedSources.add(source);
           if (grant <= EPSILON) return;
           balances.take(source, request.candidate.shipDay, grant);
-          proposals.push({
-            row: request.need.row,
-            order: request.need.proposals,
-            proposal: transferProposal(plan, request.need, request.candidate, grant, {
+          proposalsByNode[request.need.node]?.push(
+            transferProposal(plan, request.need, request.candidate, grant, {
               spare,
               sourceFloor: balances.floorOf(source),
               sharedAmong: asked > spare ? list.length : 1,
               asked,
             }),
-          });
+          );
           request.need.proposals++;
           request.need.remaining -= grant;
           request.need.transferred += grant;
@@ -184,9 +186,7 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
   }
   ticker.finish();
 
-  proposals.sort((a, b) => a.row - b.row || a.order - b.order);
-  unmet.sort((a, b) => a.row - b.row);
-  const list = proposals.map((entry) => entry.proposal);
+  const list = proposalsByNode.flat();
   let transferUnits = 0;
   let purchaseUnits = 0;
   let transferCost = 0;
@@ -204,7 +204,7 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
   }
   return {
     proposals: list,
-    unmet: unmet.map((entry) => entry.need),
+    unmet: unmetByNode.flat(),
     totals: { needs: needCount, proposals: list.length, transferUnits, purchaseUnits, transferCost: money(transferCost), purchaseCost: money(purchaseCost), lateProposals },
   };
 }
@@ -222,7 +222,7 @@ function transferProposal(
   sharing: { spare: number; sourceFloor: number; sharedAmong: number; asked: number },
 ): TransferProposal {
   const { model } = plan;
-  const date = (day: number): string => addDays(model.dayZero, day);
+  const date = (day: number): string => model.calendar.dateOf(day);
   const daysLate = Math.max(0, candidate.arrivalDay - need.day);
   const cost = money(qty * candidate.unitCost);
   return {
@@ -258,7 +258,7 @@ function transferProposal(
 function purchaseProposal(plan: ScenarioPlan, need: Need, candidate: PurchaseCandidate): PurchaseProposal {
   const { model } = plan;
   const options = model.supplierOptions;
-  const date = (day: number): string => addDays(model.dayZero, day);
+  const date = (day: number): string => model.calendar.dateOf(day);
   const qty = purchaseQuantity(need.remaining, options.minQty[candidate.option] as number, options.multiple[candidate.option] as number);
   const daysLate = Math.max(0, candidate.arrivalDay - need.day);
   const cost = money(qty * candidate.unitCost);

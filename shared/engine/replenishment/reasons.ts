@@ -1,4 +1,3 @@
-import { addDays } from '../../domain';
 import type { ProposalReason } from '../../domain';
 import type { ScenarioPlan } from '../scenario/scenario-plan';
 
@@ -23,48 +22,68 @@ interface Alternative {
   option?: number;
 }
 
-/** Whole units print as integers; anything else with two decimals. Minus signs are real minus signs. */
+/**
+ * Whole units print as integers; anything else with two decimals. Reason texts stay in Latin-1
+ * (ASCII minus, × is Latin-1) so each is stored at one byte a character: there can be 100,000s.
+ */
 export function formatUnits(value: number): string {
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(2);
-  return text.replace('-', '−');
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
 export function formatMoney(value: number): string {
-  return value.toFixed(2).replace('-', '−');
+  return value.toFixed(2);
+}
+
+/**
+ * Joins a string's pieces into one flat string at once. Left as concatenation, each text would stay
+ * a tree of its fragments until first read: dozens of small objects per proposal for the GC to copy.
+ * A reason is then just two flat parts: the need's sentence (shared) and the proposal's own.
+ */
+function flat(text: string): string {
+  text.charCodeAt(text.length >> 1);
+  return text;
 }
 
 function days(count: number): string {
   return count === 1 ? '1 day' : `${count} days`;
 }
 
+const openings = new WeakMap<NeedFacts, string>();
+
+/** The need's sentence, built once and shared by all of its proposals' texts. */
 function opening(plan: ScenarioPlan, need: NeedFacts): string {
-  const date = addDays(plan.model.dayZero, need.day);
-  return (
-    `${need.nodeId} drops below its minimum of ${formatUnits(need.min)} for ${need.skuId} on ${date} ` +
-    `(lowest projected balance ${formatUnits(need.lowest)}); ${formatUnits(need.qty)} brings it back to its maximum of ${formatUnits(need.max)}.`
-  );
+  let text = openings.get(need);
+  if (text === undefined) {
+    text = flat(
+      `${need.nodeId} falls below its minimum ${formatUnits(need.min)} of ${need.skuId} on ${plan.model.calendar.dateOf(need.day)} ` +
+        `(lowest ${formatUnits(need.lowest)}); ${formatUnits(need.qty)} brings it back to its maximum ${formatUnits(need.max)}.`,
+    );
+    openings.set(need, text);
+  }
+  return text;
 }
 
 function timing(need: NeedFacts, arrivalDay: number): string {
   const late = arrivalDay - need.day;
-  return late <= 0 ? 'in time' : `${days(late)} late: no source can make it in time`;
+  return late <= 0 ? 'in time' : `${days(late)} late (nothing sooner)`;
 }
 
 function alternativeText(plan: ScenarioPlan, need: NeedFacts, alternative: Alternative | undefined): string {
   if (!alternative) return '';
   const { model } = plan;
-  const what =
-    alternative.kind === 'transfer'
-      ? `A transfer from ${model.nodeIds[alternative.source ?? 0]}`
-      : `Buying from ${model.supplierOptions.supplier[alternative.option ?? 0]}`;
-  return ` ${what} would cost less (${formatMoney(alternative.unitCost)} a unit) but arrive ${addDays(model.dayZero, alternative.arrivalDay)}, ${days(alternative.arrivalDay - need.day)} late.`;
+  const what = alternative.kind === 'transfer' ? `A transfer from ${model.nodeIds[alternative.source ?? 0]}` : `Buying from ${model.supplierOptions.supplier[alternative.option ?? 0]}`;
+  return ` ${what} costs less (${formatMoney(alternative.unitCost)} a unit) but arrives ${model.calendar.dateOf(alternative.arrivalDay)}, ${days(alternative.arrivalDay - need.day)} late.`;
 }
 
 function partText(need: NeedFacts, alreadyTransferred: number, qty: number): string {
   if (alreadyTransferred <= 0) return '';
-  return ` ${formatUnits(alreadyTransferred)} of the ${formatUnits(need.qty)} already come by transfer; this covers ${formatUnits(qty)} of the rest.`;
+  return ` ${formatUnits(alreadyTransferred)} of it already comes by transfer; this covers ${formatUnits(qty)} more.`;
 }
 
+/**
+ * The reason for a transfer. Figures hold the numbers of the sentence that the proposal itself does
+ * not already carry (quantity, dates, cost are on the proposal).
+ */
 export function transferReason(
   plan: ScenarioPlan,
   need: NeedFacts,
@@ -84,36 +103,28 @@ export function transferReason(
     cheaperButLate: Alternative | undefined;
   },
 ): ProposalReason {
-  const date = (day: number): string => addDays(plan.model.dayZero, day);
-  const sharing =
-    facts.sharedAmong > 1
-      ? ` ${facts.sharedAmong} nodes asked it for ${formatUnits(facts.askedInTotal)} in total, so its spare stock is shared in proportion to need.`
-      : '';
-  const text =
-    `${opening(plan, need)}${partText(need, facts.alreadyTransferred, facts.qty)} Transfer ${formatUnits(facts.qty)} from ${facts.sourceId}: ` +
-    `${facts.sourceId} can spare ${formatUnits(facts.spare)} from ${date(facts.shipDay)} and still keep its minimum of ${formatUnits(facts.sourceFloor)} on every later day.${sharing} ` +
-    `Shipped ${date(facts.shipDay)}, the ${facts.transitDays}-day lane brings it on ${date(facts.arrivalDay)}, ${timing(need, facts.arrivalDay)}. ` +
-    `Freight ${formatUnits(facts.qty)} × ${formatMoney(facts.unitCost)} = ${formatMoney(facts.cost)}.${alternativeText(plan, need, facts.cheaperButLate)}`;
+  const date = (day: number): string => plan.model.calendar.dateOf(day);
+  const sharing = facts.sharedAmong > 1 ? ` ${facts.sharedAmong} nodes asked it for ${formatUnits(facts.askedInTotal)}, so it is shared in proportion to need.` : '';
+  const rest = flat(
+    `${partText(need, facts.alreadyTransferred, facts.qty)} Transfer ${formatUnits(facts.qty)} from ${facts.sourceId}, ` +
+    `which can spare ${formatUnits(facts.spare)} from ${date(facts.shipDay)} and still keep its minimum ${formatUnits(facts.sourceFloor)}.${sharing} ` +
+    `Ships ${date(facts.shipDay)}, ${facts.transitDays}-day lane, arrives ${date(facts.arrivalDay)}, ${timing(need, facts.arrivalDay)}. ` +
+    `Freight ${formatUnits(facts.qty)} × ${formatMoney(facts.unitCost)} = ${formatMoney(facts.cost)}.${alternativeText(plan, need, facts.cheaperButLate)}`,
+  );
+  const text = opening(plan, need) + rest;
   return {
     text,
     figures: {
-      neededBy: date(need.day),
       minimum: need.min,
       maximum: need.max,
       lowestBalance: need.lowest,
       needQty: need.qty,
       alreadyTransferred: facts.alreadyTransferred,
-      qty: facts.qty,
-      sourceNodeId: facts.sourceId,
       sourceSpare: facts.spare,
       sourceMinimum: facts.sourceFloor,
       sharedAmongNodes: facts.sharedAmong,
       transitDays: facts.transitDays,
-      shipDate: date(facts.shipDay),
-      arrivalDate: date(facts.arrivalDay),
-      daysLate: Math.max(0, facts.arrivalDay - need.day),
       costPerUnit: facts.unitCost,
-      cost: facts.cost,
     },
   };
 }
@@ -133,40 +144,34 @@ export function purchaseReason(
   },
 ): ProposalReason {
   const options = plan.model.supplierOptions;
-  const date = (day: number): string => addDays(plan.model.dayZero, day);
+  const date = (day: number): string => plan.model.calendar.dateOf(day);
   const supplier = options.supplier[facts.option] as string;
   const minQty = options.minQty[facts.option] as number;
   const multiple = options.multiple[facts.option] as number;
   const lead = options.leadDays[facts.option] as number;
   const unitPrice = options.unitPrice[facts.option] as number;
   const raises: string[] = [];
-  if (minQty > facts.requested) raises.push(`to its minimum order of ${formatUnits(minQty)}`);
-  if (facts.qty !== Math.max(minQty, facts.requested)) raises.push(`up to a multiple of ${formatUnits(multiple)}`);
-  const raised = raises.length > 0 ? `${formatUnits(facts.requested)} needed, raised ${raises.join(' and ')}. ` : '';
-  const text =
-    `${opening(plan, need)}${partText(need, facts.alreadyTransferred, facts.requested)} Buy ${formatUnits(facts.qty)} from ${supplier}: ${raised}` +
-    `Ordered ${date(facts.orderDay)}, ${days(lead)} lead time brings it on ${date(facts.arrivalDay)}, ${timing(need, facts.arrivalDay)}. ` +
-    `Cost ${formatUnits(facts.qty)} × ${formatMoney(unitPrice)} = ${formatMoney(facts.cost)}.${alternativeText(plan, need, facts.cheaperButLate)}`;
+  if (minQty > facts.requested) raises.push(`to its minimum order ${formatUnits(minQty)}`);
+  if (facts.qty !== Math.max(minQty, facts.requested)) raises.push(`to a multiple of ${formatUnits(multiple)}`);
+  const raised = raises.length > 0 ? ` (${formatUnits(facts.requested)} needed, raised ${raises.join(' and ')})` : '';
+  const rest = flat(
+    `${partText(need, facts.alreadyTransferred, facts.requested)} Buy ${formatUnits(facts.qty)} from ${supplier}${raised}: ` +
+    `ordered ${date(facts.orderDay)}, ${days(lead)} lead time, arrives ${date(facts.arrivalDay)}, ${timing(need, facts.arrivalDay)}. ` +
+    `Cost ${formatUnits(facts.qty)} × ${formatMoney(unitPrice)} = ${formatMoney(facts.cost)}.${alternativeText(plan, need, facts.cheaperButLate)}`,
+  );
+  const text = opening(plan, need) + rest;
   return {
     text,
     figures: {
-      neededBy: date(need.day),
       minimum: need.min,
       maximum: need.max,
       lowestBalance: need.lowest,
       needQty: need.qty,
       alreadyTransferred: facts.alreadyTransferred,
-      requestedQty: facts.requested,
       supplierMinimum: minQty,
       supplierMultiple: multiple,
-      qty: facts.qty,
-      supplier,
       leadDays: lead,
-      orderDate: date(facts.orderDay),
-      arrivalDate: date(facts.arrivalDay),
-      daysLate: Math.max(0, facts.arrivalDay - need.day),
       unitPrice,
-      cost: facts.cost,
     },
   };
 }

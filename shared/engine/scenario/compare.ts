@@ -1,19 +1,19 @@
-import { addDays } from '../../domain';
+import type { DayOffsets } from '../model/network-model';
 import type { ChangedRow, PlanKpis, RowOutlook, ScenarioComparison } from '../../domain';
 import { NO_DAY } from '../projection/no-day';
 import type { RowFigures } from '../projection/row-figures';
 import { planKpis } from './kpis';
 import type { ScenarioPlan } from './scenario-plan';
 
-function dateOrNull(dayZero: string, day: number): string | null {
-  return day === NO_DAY ? null : addDays(dayZero, day);
+function dateOrNull(calendar: DayOffsets, day: number): string | null {
+  return day === NO_DAY ? null : calendar.dateOf(day);
 }
 
-export function rowOutlook(dayZero: string, figures: RowFigures, row: number): RowOutlook {
+export function rowOutlook(calendar: DayOffsets, figures: RowFigures, row: number): RowOutlook {
   return {
     lowestBalance: figures.lowestBalance[row] as number,
-    firstShortageDate: dateOrNull(dayZero, figures.firstShortageDay[row] as number),
-    belowMinDate: dateOrNull(dayZero, figures.belowMinDay[row] as number),
+    firstShortageDate: dateOrNull(calendar, figures.firstShortageDay[row] as number),
+    belowMinDate: dateOrNull(calendar, figures.belowMinDay[row] as number),
     unitsShort: figures.unitsShort[row] as number,
     stockoutDays: figures.stockoutDays[row] as number,
     endBalance: figures.endBalance[row] as number,
@@ -51,8 +51,8 @@ export function compareScenario(base: ScenarioPlan, scenario: ScenarioPlan): Sce
     changedRows.push({
       nodeId: model.nodeIds[Math.floor(row / model.skuCount)] as string,
       skuId: model.skuIds[row % model.skuCount] as string,
-      base: rowOutlook(model.dayZero, base.figures, row),
-      scenario: rowOutlook(model.dayZero, scenario.figures, row),
+      base: rowOutlook(model.calendar, base.figures, row),
+      scenario: rowOutlook(model.calendar, scenario.figures, row),
     });
   }
   const baseKpis = planKpis(base);

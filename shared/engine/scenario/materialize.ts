@@ -12,7 +12,7 @@ import type { ScenarioPlan } from './scenario-plan';
 export function materializeScenario(plan: ScenarioPlan): NetworkSnapshot {
   const { model } = plan;
   const base = model.snapshot;
-  const date = (offset: number): string => addDays(model.dayZero, offset);
+  const date = (offset: number): string => model.calendar.dateOf(offset);
 
   const supply: SupplyLine[] = [];
   base.supply.forEach((line, index) => {

@@ -47,11 +47,22 @@ describe('replenishment proposals a planner can check by hand', () => {
     const proposal = plan.proposals[0];
     expect(proposal).toMatchObject({ kind: 'transfer', nodeId: 'N1', fromNodeId: 'N2', qty: 120, shipDate: '2026-03-06', arrivalDate: '2026-03-08', neededBy: '2026-03-08', daysLate: 0, cost: 60 });
     expect(proposal?.reason.text).toBe(
-      'N1 drops below its minimum of 10 for S1 on 2026-03-08 (lowest projected balance −20); 120 brings it back to its maximum of 100. ' +
-        'Transfer 120 from N2: N2 can spare 170 from 2026-03-06 and still keep its minimum of 30 on every later day. ' +
-        'Shipped 2026-03-06, the 2-day lane brings it on 2026-03-08, in time. Freight 120 × 0.50 = 60.00.',
+      'N1 falls below its minimum 10 of S1 on 2026-03-08 (lowest -20); 120 brings it back to its maximum 100. ' +
+        'Transfer 120 from N2, which can spare 170 from 2026-03-06 and still keep its minimum 30. ' +
+        'Ships 2026-03-06, 2-day lane, arrives 2026-03-08, in time. Freight 120 × 0.50 = 60.00.',
     );
-    expect(proposal?.reason.figures).toMatchObject({ needQty: 120, lowestBalance: -20, sourceSpare: 170, sourceMinimum: 30, transitDays: 2, cost: 60 });
+    expect(proposal?.reason.figures).toEqual({
+      minimum: 10,
+      maximum: 100,
+      lowestBalance: -20,
+      needQty: 120,
+      alreadyTransferred: 0,
+      sourceSpare: 170,
+      sourceMinimum: 30,
+      sharedAmongNodes: 1,
+      transitDays: 2,
+      costPerUnit: 0.5,
+    });
   });
 
   it('never takes the source below what it has promised: N2 keeps 150 for its own order on day 20', () => {
@@ -65,9 +76,9 @@ describe('replenishment proposals a planner can check by hand', () => {
       ['transfer', 20],
       ['purchase', 100],
     ]);
-    expect(plan.proposals[0]?.reason.text).toContain('N2 can spare 20 from 2026-03-06 and still keep its minimum of 30 on every later day.');
-    expect(plan.proposals[1]?.reason.text).toContain('20 of the 120 already come by transfer; this covers 100 of the rest.');
-    expect(plan.proposals[1]?.reason.text).toContain('Ordered 2026-03-05, 3 days lead time brings it on 2026-03-08, in time. Cost 100 × 4.00 = 400.00.');
+    expect(plan.proposals[0]?.reason.text).toContain('Transfer 20 from N2, which can spare 20 from 2026-03-06 and still keep its minimum 30.');
+    expect(plan.proposals[1]?.reason.text).toContain('20 of it already comes by transfer; this covers 100 more.');
+    expect(plan.proposals[1]?.reason.text).toContain('Buy 100 from Alpen Tools: ordered 2026-03-05, 3 days lead time, arrives 2026-03-08, in time. Cost 100 × 4.00 = 400.00.');
   });
 
   it('buys on time rather than transfer cheaply but late, and says what it passed over', () => {
@@ -83,7 +94,7 @@ describe('replenishment proposals a planner can check by hand', () => {
     const forN1 = replenish(snapshot).proposals.filter((proposal) => proposal.nodeId === 'N1');
     expect(forN1).toHaveLength(1);
     expect(forN1[0]).toMatchObject({ kind: 'purchase', qty: 120, orderDate: '2026-03-05', arrivalDate: '2026-03-08', daysLate: 0, cost: 480 });
-    expect(forN1[0]?.reason.text).toContain('A transfer from N3 would cost less (0.20 a unit) but arrive 2026-03-11, 3 days late.');
+    expect(forN1[0]?.reason.text).toContain('A transfer from N3 costs less (0.20 a unit) but arrives 2026-03-11, 3 days late.');
   });
 
   it('raises a purchase to the supplier minimum and then to its multiple', () => {
@@ -91,14 +102,14 @@ describe('replenishment proposals a planner can check by hand', () => {
     const proposal = replenish(snapshot).proposals[0];
     // 120 needed → minimum 130 → next multiple of 25 is 150.
     expect(proposal).toMatchObject({ kind: 'purchase', requestedQty: 120, qty: 150, cost: 300, orderDate: '2026-03-06', arrivalDate: '2026-03-08' });
-    expect(proposal?.reason.text).toContain('Buy 150 from Alpen Tools: 120 needed, raised to its minimum order of 130 and up to a multiple of 25.');
+    expect(proposal?.reason.text).toContain('Buy 150 from Alpen Tools (120 needed, raised to its minimum order 130 and to a multiple of 25): ordered 2026-03-06');
   });
 
   it('orders today when even the fastest supplier is late, and says how late', () => {
     const snapshot = network({ lanes: [], supplierOptions: [option('S1@1', { leadDays: 10, unitPrice: 2 }), option('S1@2', { leadDays: 14, unitPrice: 1, supplier: 'Rhein Components' })] });
     const proposal = replenish(snapshot).proposals[0];
     expect(proposal).toMatchObject({ kind: 'purchase', supplier: 'Alpen Tools', orderDate: '2026-03-02', arrivalDate: '2026-03-12', daysLate: 4 });
-    expect(proposal?.reason.text).toContain('Ordered 2026-03-02, 10 days lead time brings it on 2026-03-12, 4 days late: no source can make it in time.');
+    expect(proposal?.reason.text).toContain('ordered 2026-03-02, 10 days lead time, arrives 2026-03-12, 4 days late (nothing sooner). Cost 120 × 2.00 = 240.00.');
   });
 
   it('shares one source among equally short nodes in proportion to need, and reports what is left unmet', () => {
@@ -128,7 +139,7 @@ describe('replenishment proposals a planner can check by hand', () => {
       ['N1', 20],
       ['N3', 10],
     ]);
-    expect(plan.proposals[0]?.reason.text).toContain('2 nodes asked it for 60 in total, so its spare stock is shared in proportion to need.');
+    expect(plan.proposals[0]?.reason.text).toContain('Transfer 20 from N2, which can spare 30 from 2026-03-03 and still keep its minimum 10. 2 nodes asked it for 60, so it is shared in proportion to need.');
     expect(plan.unmet).toEqual([
       { nodeId: 'N1', skuId: 'S1', qty: 20, neededBy: '2026-03-04', reason: 'N1 still needs S1 after 20 by transfer, but no node with a lane to it can spare any and S1 has no supplier option.' },
       { nodeId: 'N3', skuId: 'S1', qty: 10, neededBy: '2026-03-04', reason: 'N3 still needs S1 after 10 by transfer, but no node with a lane to it can spare any and S1 has no supplier option.' },
