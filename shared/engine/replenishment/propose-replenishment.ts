@@ -16,7 +16,8 @@ interface Need extends NeedFacts {
   row: number;
   remaining: number;
   candidates: Candidate[];
-  usedSources: Set<number>;
+  /** Sources this need has asked (granted or not); it asks each at most once. */
+  sourcesUsed: number;
   proposals: number;
   transferred: number;
 }
@@ -30,6 +31,7 @@ interface TransferCandidate {
   shipDay: number;
   arrivalDay: number;
   capacity: number;
+  used: boolean;
 }
 
 interface PurchaseCandidate {
@@ -107,7 +109,7 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
         qty,
         remaining: qty,
         candidates: [],
-        usedSources: new Set(),
+        sourcesUsed: 0,
         proposals: 0,
         transferred: 0,
       });
@@ -125,7 +127,17 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
         const shipDay = plan.shippableDay(source, Math.max(0, need.day - terms.transitDays));
         const arrivalDay = shipDay + terms.transitDays;
         if (arrivalDay >= H) continue;
-        need.candidates.push({ kind: 'transfer', source, lane, transitDays: terms.transitDays, unitCost: terms.costPerUnit, shipDay, arrivalDay, capacity: model.lanes.dailyCapacity[lane] as number });
+        need.candidates.push({
+          kind: 'transfer',
+          source,
+          lane,
+          transitDays: terms.transitDays,
+          unitCost: terms.costPerUnit,
+          shipDay,
+          arrivalDay,
+          capacity: model.lanes.dailyCapacity[lane] as number,
+          used: false,
+        });
       }
       for (const option of model.supplierOptions.bySku[sku] ?? []) {
         const lead = model.supplierOptions.leadDays[option] as number;
@@ -137,13 +149,21 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
 
     let active = needs;
     while (active.length > 0) {
-      const requests = new Map<number, { need: Need; candidate: TransferCandidate; qty: number }[]>();
+      // Requests per source node, sources in node order (a sparse array keeps that order for free).
+      const requests: { need: Need; candidate: TransferCandidate; qty: number }[][] = [];
       for (const need of active) {
-        const best = need.candidates.find(
-          (candidate) =>
-            candidate.kind === 'purchase' ||
-            (need.usedSources.size < MAX_TRANSFER_SOURCES && !need.usedSources.has(candidate.source) && balances.spareFrom(candidate.source, candidate.shipDay) > EPSILON),
-        );
+        let best: Candidate | undefined;
+        for (const candidate of need.candidates) {
+          if (candidate.kind === 'purchase') {
+            best = candidate;
+            break;
+          }
+          if (need.sourcesUsed >= MAX_TRANSFER_SOURCES) continue;
+          if (!candidate.used && balances.spareFrom(candidate.source, candidate.shipDay) > EPSILON) {
+            best = candidate;
+            break;
+          }
+        }
         if (!best) {
           unmetByNode[need.node]?.push({ nodeId: need.nodeId, skuId: need.skuId, qty: need.remaining, neededBy: date(need.day), reason: unmetReason(need, need.transferred) });
           need.remaining = 0;
@@ -152,35 +172,38 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
           need.proposals++;
           need.remaining = 0;
         } else {
-          const list = requests.get(best.source) ?? [];
-          list.push({ need, candidate: best, qty: Math.min(need.remaining, best.capacity) });
-          requests.set(best.source, list);
+          (requests[best.source] ??= []).push({ need, candidate: best, qty: Math.min(need.remaining, best.capacity) });
         }
       }
-      for (const source of [...requests.keys()].sort((a, b) => a - b)) {
-        const list = requests.get(source) ?? [];
-        const firstShip = Math.min(...list.map((request) => request.candidate.shipDay));
+      requests.forEach((list, source) => {
+        let firstShip = Number.POSITIVE_INFINITY;
+        let asked = 0;
+        for (const request of list) {
+          firstShip = Math.min(firstShip, request.candidate.shipDay);
+          asked += request.qty;
+        }
         const spare = balances.spareFrom(source, firstShip);
-        const grants = shareInProportion(spare, list.map((request) => ({ key: request.need.nodeId, qty: request.qty })));
-        const asked = list.reduce((sum, request) => sum + request.qty, 0);
+        const grants = asked <= spare ? null : shareInProportion(spare, list.map((request) => ({ key: request.need.nodeId, qty: request.qty })));
         list.forEach((request, index) => {
-          const grant = grants[index] ?? 0;
-          request.need.usedSources.add(source);
+          const grant = grants ? (grants[index] ?? 0) : request.qty;
+          const need = request.need;
+          request.candidate.used = true;
+          need.sourcesUsed++;
           if (grant <= EPSILON) return;
           balances.take(source, request.candidate.shipDay, grant);
-          proposalsByNode[request.need.node]?.push(
-            transferProposal(plan, request.need, request.candidate, grant, {
+          proposalsByNode[need.node]?.push(
+            transferProposal(plan, need, request.candidate, grant, {
               spare,
               sourceFloor: balances.floorOf(source),
-              sharedAmong: asked > spare ? list.length : 1,
+              sharedAmong: grants ? list.length : 1,
               asked,
             }),
           );
-          request.need.proposals++;
-          request.need.remaining -= grant;
-          request.need.transferred += grant;
+          need.proposals++;
+          need.remaining -= grant;
+          need.transferred += grant;
         });
-      }
+      });
       active = active.filter((need) => need.remaining > EPSILON);
     }
   }

@@ -27,11 +27,16 @@ interface Alternative {
  * (ASCII minus, × is Latin-1) so each is stored at one byte a character: there can be 100,000s.
  */
 export function formatUnits(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  return Number.isInteger(value) ? String(value) : formatMoney(value);
 }
 
+/** Two decimals (toFixed is slow enough to show when there are 100,000s of reasons). */
 export function formatMoney(value: number): string {
-  return value.toFixed(2);
+  const cents = Math.round(Math.abs(value) * 100);
+  if (!Number.isSafeInteger(cents)) return value.toFixed(2);
+  const fraction = cents % 100;
+  const sign = value < 0 && cents > 0 ? '-' : '';
+  return `${sign}${(cents - fraction) / 100}.${fraction < 10 ? '0' : ''}${fraction}`;
 }
 
 /**
