@@ -426,3 +426,20 @@ export const CompareResultFile = z.object({ ...resultCommon, command: z.literal(
 /** What `npm run planner -- <command> … --out <file>` writes. */
 export const PlannerResultFile = z.discriminatedUnion('command', [ProjectResultFile, ReplenishResultFile, AllocateResultFile, CompareResultFile]);
 export type PlannerResultFile = z.infer<typeof PlannerResultFile>;
+
+// ── Chart data ───────────────────────────────────────────────────────────────
+
+/** One node × SKU day by day: what the Scenarios screen charts (balance, min/max band, flow markers). */
+export const RowTimeline = z.object({
+  nodeId: NodeId,
+  skuId: SkuId,
+  dates: z.array(LocalDate),
+  /** Projected balance B[d]. */
+  balance: z.array(z.number()),
+  /** Supply arriving and demand due per day (overdue flows on day 0). */
+  supply: z.array(z.number()),
+  demand: z.array(z.number()),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+});
+export type RowTimeline = z.infer<typeof RowTimeline>;

@@ -4,3 +4,4 @@ export { materializeScenario } from './materialize';
 export { planKpis } from './kpis';
 export { compareScenario, rowOutlook } from './compare';
 export type { ScenarioTransfer, ScenarioPurchase, ScenarioDemand, LaneTerms } from './state';
+export { rowTimeline } from './timeline';

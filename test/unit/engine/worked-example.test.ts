@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetworkModel, compareScenario, openScenario, ScenarioPlan } from '../../../shared/engine';
+import { buildNetworkModel, compareScenario, openScenario, rowTimeline, ScenarioPlan } from '../../../shared/engine';
 import { networkSnapshot } from '../../factories/snapshot';
 
 /** DESIGN.md, Planning semantics, worked example. */
@@ -76,5 +76,19 @@ describe('the worked example from DESIGN.md', () => {
     expect(comparison.changedRows.map((row) => row.nodeId)).toEqual(['N1', 'N2']);
     expect(comparison.changedRows[0]?.base.firstShortageDate).toBe('2026-03-08');
     expect(comparison.changedRows[0]?.scenario.firstShortageDate).toBeNull();
+  });
+
+  it('charts N1 day by day: balance, supply and demand markers, and the rule band', () => {
+    const outcome = openScenario(buildNetworkModel(workedExample()), [
+      { id: 't1', kind: 'add-transfer', fromNodeId: 'N2', toNodeId: 'N1', skuId: 'S1', qty: 25, shipDate: '2026-03-05' },
+    ]);
+    if (!outcome.ok) throw new Error(outcome.refusal.message);
+    const timeline = rowTimeline(outcome.plan, 'N1', 'S1');
+    expect(timeline?.dates.slice(0, 3)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
+    expect(timeline?.balance.slice(0, 8)).toEqual([70, 70, 70, 20, 20, 65, 5, 5]);
+    expect(timeline?.supply.slice(0, 8)).toEqual([0, 0, 0, 0, 0, 45, 0, 0]);
+    expect(timeline?.demand.slice(0, 8)).toEqual([30, 0, 0, 50, 0, 0, 60, 0]);
+    expect(timeline?.min).toBeNull();
+    expect(rowTimeline(outcome.plan, 'N9', 'S1')).toBeNull();
   });
 });
