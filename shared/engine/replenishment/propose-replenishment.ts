@@ -126,7 +126,8 @@ export function proposeReplenishment(plan: ScenarioPlan, control?: RunControl): 
         const terms = plan.laneTerms(lane);
         const shipDay = plan.shippableDay(source, Math.max(0, need.day - terms.transitDays));
         const arrivalDay = shipDay + terms.transitDays;
-        if (arrivalDay >= H) continue;
+        // Spare stock only shrinks while a SKU is worked, so a source with none now never has any.
+        if (arrivalDay >= H || balances.spareFrom(source, shipDay) <= EPSILON) continue;
         need.candidates.push({
           kind: 'transfer',
           source,
