@@ -19,7 +19,8 @@ function everything(snapshot: NetworkSnapshot, edits: ScenarioEdit[]): string {
   });
 }
 
-describe('determinism', () => {
+// Hundreds of random cases: generous time on a shared machine (no timing is asserted).
+describe('determinism', { timeout: 120_000 }, () => {
   it('the same snapshot and edits give byte-identical results, run after run', () => {
     fc.assert(
       fc.property(

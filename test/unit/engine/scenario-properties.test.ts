@@ -34,7 +34,8 @@ function netFlows(plan: ScenarioPlan): number[][] {
   return Array.from({ length: plan.model.rowCount }, (_, row) => Array.from(plan.netFlowOf(row)));
 }
 
-describe('scenario edits applied one by one', () => {
+// Hundreds of random cases: generous time on a shared machine (no timing is asserted).
+describe('scenario edits applied one by one', { timeout: 120_000 }, () => {
   it('give exactly the figures of a full recomputation of the edited snapshot, whatever the sequence', () => {
     fc.assert(
       fc.property(
