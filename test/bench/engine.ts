@@ -119,8 +119,9 @@ async function main(): Promise<void> {
   }
   const editP95 = percentile(editTimes, 95);
   record('whatIfEditP95', { value: editP95, goal: 5, unit: 'ms', better: 'lower' }, `add-transfer, ${editTimes.length} edits, median ${median(editTimes).toFixed(3)} ms`);
-  // Goal derived from the two given goals (5 ms against 1.5 s): incremental must beat recomputing everything.
-  record('whatIfEditP95ToFullRecomputeRatio', { value: editP95 / passMs, goal: 5 / 1500, unit: '×', better: 'lower' }, 'edit p95 ÷ projection pass');
+  // A full recompute of a what-if = the edited snapshot projected from scratch, i.e. the full projection
+  // above; the goal is the ratio of the two given goals (5 ms against 1.5 s).
+  record('whatIfEditP95ToFullRecomputeRatio', { value: editP95 / fullProjection, goal: 5 / 1500, unit: '×', better: 'lower' }, `edit p95 ÷ full projection (÷ projection pass alone: ${(editP95 / passMs).toFixed(4)})`);
 
   // ── Replenishment ─────────────────────────────────────────────────────────
   const baseline = new ScenarioPlan(model);
