@@ -1,0 +1,354 @@
+import { addDays, daysBetween } from '../../domain';
+import type { LocalDate, NetworkSnapshot } from '../../domain';
+import { RunTicker, type RunControl } from '../run-control';
+import { buildRowIndex, type RowIndex } from './row-index';
+
+/**
+ * The network held column-wise. Row p is node-major (p = node * skuCount + sku) so a node's rows
+ * are contiguous; every per-row figure is one typed array of length rowCount.
+ *
+ * Daily net flow (supply − demand per day) is indexed by (node, SKU, day) through `flowSlot`: a row
+ * with any flow in the horizon owns slot s = flowSlot[p] and its days sit at netFlow[s * horizonDays
+ * + day]; slots follow row order, so the array is still node-major, SKU, then day. A quiet row (no
+ * flow in the horizon, flowSlot −1, most of a real network) costs no memory: its balance is its
+ * on hand every day. Holding 25 × 20,000 × 90 days densely would cost 360 MB of doubles for
+ * mostly zeros.
+ */
+export interface NetworkModel {
+  readonly snapshot: NetworkSnapshot;
+  readonly horizonDays: number;
+  readonly dayZero: LocalDate;
+  /** Day offsets ↔ dates, cached. */
+  readonly calendar: DayOffsets;
+  readonly nodeIds: readonly string[];
+  readonly skuIds: readonly string[];
+  readonly nodeIndex: ReadonlyMap<string, number>;
+  readonly skuIndex: ReadonlyMap<string, number>;
+  readonly nodeCount: number;
+  readonly skuCount: number;
+  readonly rowCount: number;
+
+  readonly onHand: Float64Array;
+  readonly reserved: Float64Array;
+  /** The stock rule's minimum and maximum per row; NaN where the row has no rule. */
+  readonly ruleMin: Float64Array;
+  readonly ruleMax: Float64Array;
+  /** Per SKU. */
+  readonly unitCost: Float64Array;
+  readonly unitPrice: Float64Array;
+
+  /** Slot of each row's daily flows in `netFlow`; −1 for a quiet row. */
+  readonly flowSlot: Int32Array;
+  readonly flowSlotCount: number;
+  readonly netFlow: Float64Array;
+
+  /** Snapshot supply lines, in snapshot order: row (−1 when it names an unknown node or SKU) and raw day offset from day 0. */
+  readonly supplyRow: Int32Array;
+  readonly supplyDay: Int32Array;
+  readonly supplyQty: Float64Array;
+  readonly supplyByRow: RowIndex;
+  readonly supplyIndexById: LineIndex;
+
+  readonly demandRow: Int32Array;
+  readonly demandDay: Int32Array;
+  readonly demandQty: Float64Array;
+  readonly demandByRow: RowIndex;
+  readonly demandIndexById: LineIndex;
+
+  readonly lanes: LaneTable;
+  readonly supplierOptions: SupplierOptionTable;
+}
+
+export interface LaneTable {
+  /** Lane index by from * nodeCount + to, −1 where no lane exists. */
+  readonly byPair: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly transitDays: Int32Array;
+  readonly costPerUnit: Float64Array;
+  /** Units per day; +Infinity when nobody set a limit. */
+  readonly dailyCapacity: Float64Array;
+  /** For each destination node, the lanes into it, ordered by source node. */
+  readonly into: readonly (readonly number[])[];
+}
+
+export interface SupplierOptionTable {
+  readonly ids: readonly string[];
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly sku: Int32Array;
+  readonly supplier: readonly string[];
+  readonly leadDays: Int32Array;
+  readonly minQty: Float64Array;
+  readonly multiple: Float64Array;
+  readonly unitPrice: Float64Array;
+  /** For each SKU, its options in snapshot order. */
+  readonly bySku: readonly (readonly number[])[];
+}
+
+/** Finds a snapshot line by id (the first, if an id repeats). */
+export interface LineIndex {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
+/** Built on first use: only scenario edits look lines up by id, and a big snapshot has many. */
+class LazyLineIndex implements LineIndex {
+  private map: Map<string, number> | null = null;
+  constructor(private readonly lines: readonly { id: string }[]) {}
+  get(id: string): number | undefined {
+    return this.index().get(id);
+  }
+  has(id: string): boolean {
+    return this.index().has(id);
+  }
+  private index(): Map<string, number> {
+    if (!this.map) {
+      this.map = new Map();
+      this.lines.forEach((line, index) => {
+        if (!this.map?.has(line.id)) this.map?.set(line.id, index);
+      });
+    }
+    return this.map;
+  }
+}
+
+/** A flow's bucket: overdue flows sit on day 0; a result equal to the horizon means "after it". */
+export function bucketOf(rawDay: number, horizonDays: number): number {
+  if (rawDay < 0) return 0;
+  return rawDay < horizonDays ? rawDay : horizonDays;
+}
+
+/**
+ * Turns dates into day offsets and back, remembering each it has seen: a snapshot repeats few dates
+ * many times, and results print the same few hundred dates over and over.
+ */
+export class DayOffsets {
+  private readonly seen = new Map<string, number>();
+  private readonly labels = new Map<number, LocalDate>();
+  constructor(readonly dayZero: LocalDate) {}
+
+  of(date: LocalDate): number {
+    let offset = this.seen.get(date);
+    if (offset === undefined) {
+      offset = daysBetween(this.dayZero, date);
+      this.seen.set(date, offset);
+    }
+    return offset;
+  }
+
+  dateOf(offset: number): LocalDate {
+    let label = this.labels.get(offset);
+    if (label === undefined) {
+      label = addDays(this.dayZero, offset);
+      this.labels.set(offset, label);
+    }
+    return label;
+  }
+}
+
+export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunControl): NetworkModel {
+  const horizon = snapshot.meta.horizonDays;
+  const nodeIds = snapshot.nodes.map((node) => node.id);
+  const skuIds = snapshot.skus.map((sku) => sku.id);
+  const nodeIndex = new Map<string, number>();
+  nodeIds.forEach((id, index) => {
+    if (!nodeIndex.has(id)) nodeIndex.set(id, index);
+  });
+  const skuIndex = new Map<string, number>();
+  skuIds.forEach((id, index) => {
+    if (!skuIndex.has(id)) skuIndex.set(id, index);
+  });
+  const nodeCount = nodeIds.length;
+  const skuCount = skuIds.length;
+  const rowCount = nodeCount * skuCount;
+  // Lines come grouped by node, so the last node looked up is usually the next one too.
+  let lastNodeId = '';
+  let lastNode: number | undefined;
+  const rowOf = (nodeId: string, skuId: string): number => {
+    if (nodeId !== lastNodeId) {
+      lastNodeId = nodeId;
+      lastNode = nodeIndex.get(nodeId);
+    }
+    const s = skuIndex.get(skuId);
+    return lastNode === undefined || s === undefined ? -1 : lastNode * skuCount + s;
+  };
+  const ticker = new RunTicker(control, 'Building the network model', snapshot.positions.length + snapshot.supply.length + snapshot.demand.length, 16384);
+  let done = 0;
+
+  const onHand = new Float64Array(rowCount);
+  const reserved = new Float64Array(rowCount);
+  for (const position of snapshot.positions) {
+    ticker.tick(++done);
+    const row = rowOf(position.nodeId, position.skuId);
+    if (row < 0) continue;
+    onHand[row] = (onHand[row] ?? 0) + position.onHand;
+    reserved[row] = (reserved[row] ?? 0) + position.reserved;
+  }
+
+  const ruleMin = new Float64Array(rowCount).fill(Number.NaN);
+  const ruleMax = new Float64Array(rowCount).fill(Number.NaN);
+  for (const rule of snapshot.stockRules) {
+    const row = rowOf(rule.nodeId, rule.skuId);
+    if (row < 0) continue;
+    ruleMin[row] = rule.min;
+    ruleMax[row] = rule.max;
+  }
+  const unitCost = Float64Array.from(snapshot.skus, (sku) => sku.unitCost);
+  const unitPrice = Float64Array.from(snapshot.skus, (sku) => sku.unitPrice);
+
+  const days = new DayOffsets(snapshot.meta.dayZero);
+  const flowSlot = new Int32Array(rowCount).fill(-1);
+
+  const supplyCount = snapshot.supply.length;
+  const supplyRow = new Int32Array(supplyCount);
+  const supplyDay = new Int32Array(supplyCount);
+  const supplyQty = new Float64Array(supplyCount);
+  snapshot.supply.forEach((line, index) => {
+    ticker.tick(++done);
+    const row = rowOf(line.nodeId, line.skuId);
+    const day = days.of(line.eta);
+    supplyRow[index] = row;
+    supplyDay[index] = day;
+    supplyQty[index] = line.qty;
+    if (row >= 0 && bucketOf(day, horizon) < horizon) flowSlot[row] = 0;
+  });
+
+  const demandCount = snapshot.demand.length;
+  const demandRow = new Int32Array(demandCount);
+  const demandDay = new Int32Array(demandCount);
+  const demandQty = new Float64Array(demandCount);
+  snapshot.demand.forEach((line, index) => {
+    ticker.tick(++done);
+    const row = rowOf(line.nodeId, line.skuId);
+    const day = days.of(line.dueDate);
+    demandRow[index] = row;
+    demandDay[index] = day;
+    demandQty[index] = line.qty;
+    if (row >= 0 && bucketOf(day, horizon) < horizon) flowSlot[row] = 0;
+  });
+
+  let flowSlotCount = 0;
+  for (let row = 0; row < rowCount; row++) if (flowSlot[row] === 0) flowSlot[row] = flowSlotCount++;
+  const netFlow = new Float64Array(flowSlotCount * horizon);
+  // Supply first, then demand, each in snapshot order: a scenario row rebuild adds them the same way.
+  for (let line = 0; line < supplyCount; line++) {
+    const row = supplyRow[line] as number;
+    const bucket = bucketOf(supplyDay[line] as number, horizon);
+    if (row < 0 || bucket >= horizon) continue;
+    const at = (flowSlot[row] as number) * horizon + bucket;
+    netFlow[at] = (netFlow[at] as number) + (supplyQty[line] as number);
+  }
+  for (let line = 0; line < demandCount; line++) {
+    const row = demandRow[line] as number;
+    const bucket = bucketOf(demandDay[line] as number, horizon);
+    if (row < 0 || bucket >= horizon) continue;
+    const at = (flowSlot[row] as number) * horizon + bucket;
+    netFlow[at] = (netFlow[at] as number) - (demandQty[line] as number);
+  }
+
+  ticker.finish();
+  return {
+    snapshot,
+    horizonDays: horizon,
+    dayZero: snapshot.meta.dayZero,
+    calendar: days,
+    nodeIds,
+    skuIds,
+    nodeIndex,
+    skuIndex,
+    nodeCount,
+    skuCount,
+    rowCount,
+    onHand,
+    reserved,
+    ruleMin,
+    ruleMax,
+    unitCost,
+    unitPrice,
+    flowSlot,
+    flowSlotCount,
+    netFlow,
+    supplyRow,
+    supplyDay,
+    supplyQty,
+    supplyByRow: buildRowIndex(supplyRow, rowCount),
+    supplyIndexById: new LazyLineIndex(snapshot.supply),
+    demandRow,
+    demandDay,
+    demandQty,
+    demandByRow: buildRowIndex(demandRow, rowCount),
+    demandIndexById: new LazyLineIndex(snapshot.demand),
+    lanes: buildLaneTable(snapshot, nodeIndex),
+    supplierOptions: buildSupplierOptionTable(snapshot, skuIndex),
+  };
+}
+
+function buildLaneTable(snapshot: NetworkSnapshot, nodeIndex: ReadonlyMap<string, number>): LaneTable {
+  const nodeCount = snapshot.nodes.length;
+  const byPair = new Int32Array(nodeCount * nodeCount).fill(-1);
+  const from: number[] = [];
+  const to: number[] = [];
+  const transitDays: number[] = [];
+  const costPerUnit: number[] = [];
+  const dailyCapacity: number[] = [];
+  for (const lane of snapshot.lanes) {
+    const a = nodeIndex.get(lane.fromNodeId);
+    const b = nodeIndex.get(lane.toNodeId);
+    if (a === undefined || b === undefined || a === b) continue;
+    // A lane listed twice keeps its first terms, as Odoo keeps the first matching route rule.
+    if ((byPair[a * nodeCount + b] ?? -1) >= 0) continue;
+    byPair[a * nodeCount + b] = from.length;
+    from.push(a);
+    to.push(b);
+    transitDays.push(lane.transitDays);
+    costPerUnit.push(lane.costPerUnit);
+    dailyCapacity.push(lane.dailyCapacity ?? Number.POSITIVE_INFINITY);
+  }
+  const into: number[][] = Array.from({ length: nodeCount }, () => []);
+  for (let source = 0; source < nodeCount; source++) {
+    for (let target = 0; target < nodeCount; target++) {
+      const lane = byPair[source * nodeCount + target] ?? -1;
+      if (lane >= 0) into[target]?.push(lane);
+    }
+  }
+  return {
+    byPair,
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    transitDays: Int32Array.from(transitDays),
+    costPerUnit: Float64Array.from(costPerUnit),
+    dailyCapacity: Float64Array.from(dailyCapacity),
+    into,
+  };
+}
+
+function buildSupplierOptionTable(snapshot: NetworkSnapshot, skuIndex: ReadonlyMap<string, number>): SupplierOptionTable {
+  const options = snapshot.supplierOptions;
+  const bySku: number[][] = Array.from({ length: snapshot.skus.length }, () => []);
+  const indexById = new Map<string, number>();
+  const sku = new Int32Array(options.length);
+  options.forEach((option, index) => {
+    const s = skuIndex.get(option.skuId) ?? -1;
+    sku[index] = s;
+    if (!indexById.has(option.id)) indexById.set(option.id, index);
+    if (s >= 0) bySku[s]?.push(index);
+  });
+  return {
+    ids: options.map((option) => option.id),
+    indexById,
+    sku,
+    supplier: options.map((option) => option.supplier),
+    leadDays: Int32Array.from(options, (option) => option.leadDays),
+    minQty: Float64Array.from(options, (option) => option.minQty),
+    multiple: Float64Array.from(options, (option) => option.multiple),
+    unitPrice: Float64Array.from(options, (option) => option.unitPrice),
+    bySku,
+  };
+}
+
+/** Purchase quantity per DESIGN.md: raised to the supplier's minimum, then up to its multiple. */
+export function purchaseQuantity(requested: number, minQty: number, multiple: number): number {
+  const atLeastMin = Math.max(requested, minQty);
+  const steps = Math.ceil(atLeastMin / multiple - 1e-9);
+  return Math.max(steps, 1) * multiple;
+}

@@ -1,0 +1,7 @@
+export { projectStock, dayIndexOf } from './project-stock';
+export type { StockProjection } from './project-stock';
+export { NO_DAY } from './no-day';
+export { projectNetwork, projectBalances } from './project-network';
+export { projectRow, projectQuietRow, emptyRowFigures, copyRowFigures } from './row-figures';
+export type { RowFigures } from './row-figures';
+export { projectionReport } from './report';
