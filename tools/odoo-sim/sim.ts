@@ -76,6 +76,8 @@ function checkOptions(options: OdooSimOptions): Required<Pick<OdooSimOptions, 's
   return { seed, nodes, skus, odooVersion, tz };
 }
 
+const SEED_HISTORY_MS = 24 * 60 * 60 * 1000;
+
 /** Starts the Odoo stand-in (port 0 = a free port) and seeds it, or reloads it from `dataFile`. */
 export async function startOdooSim(options: OdooSimOptions = {}): Promise<RunningOdooSim> {
   const checked = checkOptions(options);
@@ -86,9 +88,12 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
   let warehouseIds: Record<string, number> = {};
   let productIds: Record<string, number> = {};
 
+  // A real Odoo's records were written long before a client first connects: the seed is stamped a
+  // day in the past, so a sync's overlap window does not see the whole seed as "just written".
+  let historyMs = 0;
   const makeState = (v: OdooVersion, databaseName: string): OdooState => {
     const registry = new Registry(modelSpecs(v));
-    return { db: new Database(registry.models.values()), registry, version: v, databaseName, xmlIdCache: null };
+    return { db: new Database(registry.models.values(), () => new Date(Date.now() - historyMs)), registry, version: v, databaseName, xmlIdCache: null };
   };
 
   if (dataFile?.exists()) {
@@ -107,6 +112,7 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
     void env;
   } else {
     const databaseName = options.databaseName ?? `odoo-sim-${checked.seed}`;
+    historyMs = SEED_HISTORY_MS;
     state = makeState(version, databaseName);
     const now = state.db.now();
     const dayZero = options.dayZero ?? localDateOf(new Date(), checked.tz);
@@ -117,6 +123,7 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
     warehouseIds = seeded.warehouseIds;
     productIds = seeded.productIds;
     meta = { format: 'odoo-sim/1', version, databaseName, seed: checked.seed, nodes: checked.nodes, skus: checked.skus, dayZero, tz: checked.tz, users };
+    historyMs = 0;
   }
   if (dataFile) {
     // Fresh seed, or a reload compacted into one snapshot (the journal starts empty again).
