@@ -33,6 +33,7 @@ export interface LoadedState {
 }
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const IMAGE_DELAY_MS = 2_000;
 
 /** What the worker holds between jobs: the network and its projection. Lost on a crash; the host reloads it. */
 export class WorkerState {
@@ -86,7 +87,16 @@ export class WorkerState {
       const assembled = assembleSnapshot(new OdooStaging(db), profile, takenAt, dayZero);
       if (context.isCancelled()) throw new JobCancelledError();
       context.progress('Saving the network', 1, 3);
-      await new NetworkCache(db).replaceSnapshotInSlices(assembled.snapshot, pause);
+      const cache = new NetworkCache(db);
+      const previous = this.loaded?.snapshot;
+      if (previous && previous.meta.source === 'odoo' && previous.meta.regionCode === assembled.snapshot.meta.regionCode) {
+        // After an incremental sync most rows are as they were: write only the difference, and
+        // make the columnar image again once the screen has what it needs.
+        await cache.applyChangesInSlices(previous, assembled.snapshot, pause);
+        this.storing = this.storeImageLater(dbPath, assembled.snapshot);
+      } else {
+        await cache.replaceSnapshotInSlices(assembled.snapshot, pause);
+      }
       context.progress('Projecting stock', 2, 3);
       const projection = projectStock(assembled.snapshot);
       this.loaded = { snapshot: assembled.snapshot, projection, stockView: new StockView(assembled.snapshot, projection) };
@@ -116,6 +126,22 @@ export class WorkerState {
       return new NetworkCache(db).readSnapshot();
     } finally {
       db.close();
+    }
+  }
+
+  private async storeImageLater(dbPath: string, snapshot: NetworkSnapshot): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, IMAGE_DELAY_MS));
+    try {
+      const { db } = openDatabase(dbPath);
+      try {
+        // Only if nothing changed the tables since: the triggers would have dropped a newer image anyway.
+        const cache = new NetworkCache(db);
+        if (!cache.hasImage() && cache.readMeta()?.takenAt === snapshot.meta.takenAt) cache.storeImage(snapshot);
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      this.notify('warning', `The fast-start copy of the network could not be saved (${error instanceof Error ? error.message : String(error)}); the next start reads the tables instead.`);
     }
   }
 

@@ -56,3 +56,29 @@ describe('the snapshot image (fast warm start)', () => {
     expect(cache.readSnapshot()).toEqual(network(4));
   });
 });
+
+describe('writing only what changed', () => {
+  it('leaves the tables exactly as a full replacement would, writing only the changed rows', async () => {
+    const temp = makeTempDir('changes');
+    const { db } = openDatabase(`${temp.path}/cache.db`);
+    const cache = new NetworkCache(db);
+    const before = network(5);
+    cache.replaceSnapshot(before);
+    const after = structuredClone(before);
+    after.meta.takenAt = '2026-02-02T07:00:00.000Z';
+    after.positions[0] = { ...after.positions[0]!, onHand: 12345 };
+    after.demand.splice(3, 1);
+    after.supply.push({ id: 'S-new', nodeId: 'RDC1', skuId: 'SKU-00002', qty: 40, eta: '2026-02-10', kind: 'purchase', counterparty: 'Alpen Tools', source: null });
+    const counts = await cache.applyChangesInSlices(before, after, async () => {});
+    expect(counts).toEqual({ written: 2, removed: 1 });
+    expect(cache.hasImage()).toBe(false);
+    const fromTables = cache.readSnapshotFromTables();
+    const byId = <T extends { id: string }>(items: T[] | undefined): T[] => [...(items ?? [])].sort((a, b) => a.id.localeCompare(b.id));
+    expect(fromTables?.meta).toEqual(after.meta);
+    expect(byId(fromTables?.demand)).toEqual(byId(after.demand));
+    expect(byId(fromTables?.supply)).toEqual(byId(after.supply));
+    expect(fromTables?.positions.find((p) => p.nodeId === after.positions[0]?.nodeId && p.skuId === after.positions[0]?.skuId)?.onHand).toBe(12345);
+    db.close();
+    temp.remove();
+  });
+});
