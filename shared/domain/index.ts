@@ -5,3 +5,4 @@ export * from './snapshot';
 export * from './region-profile';
 export * from './problems';
 export * from './roles';
+export * from './events';
