@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkSummary, StockPage, StockQuery, StockRow } from './network-views';
+import { ChangeOdooConnectionRequest, ChooseDemoUserRequest, ResetOdooConnectionRequest, SaveOdooApiKeyRequest, SettingsView } from './settings-views';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -14,6 +15,8 @@ export const AppDescription = z.object({
   mode: z.enum(['demo', 'odoo', 'empty']),
   dataDirectory: z.string(),
   notices: z.array(Notice),
+  /** Who is at the desk, and whether costs reach them (least privilege: null sees no costs). */
+  user: z.object({ login: z.string(), name: z.string(), seesCosts: z.boolean() }).nullable(),
   network: z.object({
     ready: z.boolean(),
     nodes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), area: z.string() })),
@@ -36,6 +39,12 @@ export const REQUESTS = {
   'network.summary': { request: Empty, response: NetworkSummary },
   'stock.query': { request: StockQuery, response: StockPage },
   'stock.rows': { request: z.strictObject({ keys: z.array(StockRowKey).min(1).max(500) }), response: z.object({ rows: z.array(StockRow) }) },
+  'settings.describe': { request: Empty, response: SettingsView },
+  'settings.changeOdooConnection': { request: ChangeOdooConnectionRequest, response: SettingsView },
+  'settings.resetOdooConnection': { request: ResetOdooConnectionRequest, response: SettingsView },
+  'secrets.saveOdooApiKey': { request: SaveOdooApiKeyRequest, response: SettingsView },
+  'secrets.clearOdooApiKey': { request: Empty, response: SettingsView },
+  'identity.chooseDemoUser': { request: ChooseDemoUserRequest, response: SettingsView },
 } as const;
 
 /** Everything the services push to the renderer unasked. */
