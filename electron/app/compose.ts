@@ -3,7 +3,11 @@ import { localDateOf, type RegionProfile } from '../../shared/domain';
 import type { AppDescription, Notice } from '../../shared/ipc';
 import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
+import { AuditLog } from '../services/audit';
+import { costSortIn, Identity, stockPageFor, stockRowsFor, summaryFor } from '../services/identity';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
+import { encryptedFileSecretStore, type SecretStore } from '../services/secrets';
+import { connectionNotices, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
 import { openDatabase } from '../services/store';
 import type { Log } from './log';
 import { PlannerEvents } from './planner-events';
@@ -23,6 +27,11 @@ export interface PlannerOptions {
   /** The demo network to show while no Odoo is connected. */
   demo: DemoSize;
   now?: () => Date;
+  /** Electron: electron-store; default: conf, in the data directory. */
+  settings?: OpenedSettings;
+  /** Electron: safeStorage; default: the encrypted file whose key lives outside the data directory. */
+  secrets?: SecretStore;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface PlannerServices {
@@ -31,6 +40,9 @@ export interface PlannerServices {
   /** Resolves once the network is loaded and projected (or known to be empty). */
   readonly ready: Promise<LoadedNetwork>;
   readonly planning: PlanningHost;
+  readonly audit: AuditLog;
+  readonly settings: PlannerSettings;
+  readonly identity: Identity;
   close(): Promise<void>;
 }
 
@@ -46,12 +58,24 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   const opened = openDatabase(cachePath);
   const notices: Notice[] = [...opened.notices];
   for (const notice of opened.notices) log.warn({ notice: notice.message }, 'cache notice');
+  const audit = new AuditLog(opened.db);
+  const openedSettings = options.settings ?? openConfSettings(options.dataDir);
+  for (const message of openedSettings.notices) {
+    notices.push({ level: 'warning', message });
+    log.warn({ notice: message }, 'settings notice');
+  }
+  const secrets = options.secrets ?? encryptedFileSecretStore(options.dataDir, options.env);
+  const settings = new PlannerSettings({ profile, store: openedSettings.store, secrets, audit, now });
 
   const planning = new PlanningHost(options.workerEntry, log, (progress) => {
     events.emit('planning.progress', { jobId: progress.jobId, label: progress.label, done: progress.done, total: progress.total });
   });
 
   let network: LoadedNetwork | null = null;
+  const mode = (): AppDescription['mode'] =>
+    network === null ? (profile.demo ? 'demo' : 'empty') : network.empty ? 'empty' : network.source === 'demo' ? 'demo' : 'odoo';
+  // Demo users apply to the demo network only; Odoo data is for the Odoo login (least privilege until then).
+  const identity = new Identity({ profile, settings, showsDemo: () => mode() === 'demo' });
   const startedAt = now();
   const ready = planning
     .run('load-network', {
@@ -99,30 +123,38 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
 
   const handlers: RequestHandlers = {
     'app.describe': async () => {
+      const user = identity.current();
       const description: AppDescription = {
         appVersion: options.appVersion,
         region: { code: profile.code, name: profile.name, currency: profile.currency, locale: profile.locale, timeZone: profile.timeZone },
-        mode: network === null ? (profile.demo ? 'demo' : 'empty') : network.empty ? 'empty' : network.source === 'demo' ? 'demo' : 'odoo',
+        mode: mode(),
         dataDirectory: options.dataDir,
-        notices: [...notices],
+        notices: [...connectionNotices(settings, profile), ...notices],
+        user: user ? { login: user.login, name: user.name, seesCosts: user.seesCosts } : null,
         network: network
           ? { ready: true, nodes: network.nodes, areas: network.areas, demo: network.demo }
           : { ready: false, nodes: [], areas: [], demo: null },
       };
       return description;
     },
+    // Cost figures are removed here, for users whose roles do not see costs, before any transport sees them.
     'network.summary': async () => {
       await loadedNetwork();
-      return planningJob(() => planning.run('network-summary', asOf()));
+      return summaryFor(identity.seesCosts(), await planningJob(() => planning.run('network-summary', asOf())));
     },
     'stock.query': async (query) => {
       await loadedNetwork();
-      return planningJob(() => planning.run('stock-page', { ...asOf(), query }));
+      const seesCosts = identity.seesCosts();
+      const costSort = costSortIn(query);
+      if (!seesCosts && costSort) throw new ServiceError('forbidden', `Sorting by ${costSort} would reveal costs, which your role does not see.`);
+      return stockPageFor(seesCosts, await planningJob(() => planning.run('stock-page', { ...asOf(), query })));
     },
     'stock.rows': async ({ keys }) => {
       await loadedNetwork();
-      return planningJob(() => planning.run('stock-rows', { ...asOf(), keys }));
+      const { rows } = await planningJob(() => planning.run('stock-rows', { ...asOf(), keys }));
+      return { rows: stockRowsFor(identity.seesCosts(), rows) };
     },
+    ...settingsHandlers({ profile, settings, secrets, identity, audit, log }),
   };
 
   return {
@@ -130,6 +162,9 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     events,
     ready,
     planning,
+    audit,
+    settings,
+    identity,
     async close() {
       await planning.close();
       opened.db.close();

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { RegionProfile } from '../../shared/domain';
 import { DEMO_DEFAULTS } from '../../shared/demo';
 import type { WorkerEntry } from '../services/planning';
+import type { SecretStore } from '../services/secrets';
+import type { OpenedSettings } from '../services/settings';
 import { createPlannerServices, type DemoSize, type PlannerServices } from './compose';
 import { resolveDataDirectory } from './data-directory';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
@@ -14,6 +16,8 @@ export interface StartPlannerOptions {
   appVersion: string;
   demo?: Partial<DemoSize>;
   env?: NodeJS.ProcessEnv;
+  /** Where settings and secrets live; the Electron app hands in electron-store and safeStorage. */
+  stores?: (dataDir: string) => { settings: OpenedSettings; secrets: SecretStore };
 }
 
 export interface StartedPlanner {
@@ -58,6 +62,8 @@ export function startPlanner(options: StartPlannerOptions): StartedPlanner {
       log,
       appVersion: options.appVersion,
       demo: demoSizeFrom(options.demo, env),
+      env,
+      ...options.stores?.(dataDir),
     });
     return {
       profile,
