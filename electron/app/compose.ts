@@ -6,7 +6,7 @@ import { ServiceError } from '../ipc/service-error';
 import { AuditLog } from '../services/audit';
 import { costSortIn, Identity, stockPageFor, stockRowsFor, summaryFor } from '../services/identity';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
-import { encryptedFileSecretStore, type SecretStore } from '../services/secrets';
+import { encryptedFileSecretStore, ODOO_API_KEY, type SecretStore } from '../services/secrets';
 import { connectionNotices, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
 import { openDatabase } from '../services/store';
 import type { Log } from './log';
@@ -65,6 +65,12 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     log.warn({ notice: message }, 'settings notice');
   }
   const secrets = options.secrets ?? encryptedFileSecretStore(options.dataDir, options.env);
+  try {
+    // Reading the stored key once teaches the log scrubber its value before anything could echo it.
+    secrets.read(ODOO_API_KEY);
+  } catch (error) {
+    log.warn({ err: error }, 'the stored Odoo API key cannot be read; it has to be entered again');
+  }
   const settings = new PlannerSettings({ profile, store: openedSettings.store, secrets, audit, now });
 
   const planning = new PlanningHost(options.workerEntry, log, (progress) => {

@@ -33,7 +33,8 @@ export function checkOdooServer(profile: RegionProfile, url: string, database: s
   try {
     parsed = new URL(url);
   } catch {
-    problems.push({ path: 'url', message: `"${url.slice(0, 100)}" is not a web address such as https://erp.example.com` });
+    // Not echoed: a key pasted into the wrong field would come straight back to the screen.
+    problems.push({ path: 'url', message: 'is not a web address such as https://erp.example.com' });
   }
   if (parsed) {
     const allowed = profile.demo ? ['https:', 'http:'] : ['https:'];

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlannerEvents } from '../../../electron/app/planner-events';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/headless/headless-server';
-import type { RequestHandlers } from '../../../electron/ipc/dispatch';
+import { dispatchRequest, type RequestHandlers } from '../../../electron/ipc/dispatch';
 import { capturedLog, type CapturedLog } from '../../support/captured-log';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -104,5 +104,16 @@ describe('the headless host', () => {
     expect(log.lines().find((line) => line.msg === 'refused a request on a channel outside the contract')).toMatchObject({ channel: 'shell.openExternal', level: 40 });
     socket.close();
     expect(served).toBe(0);
+  });
+});
+
+describe('a channel name that is not a channel name', () => {
+  it('is neither echoed to the screen nor written to the log', async () => {
+    const log = capturedLog();
+    const forged = '"}\n{"level":50,"msg":"forged line';
+    const result = await dispatchRequest({} as RequestHandlers, forged, {}, log.log);
+    expect(result).toEqual({ ok: false, error: { code: 'unknown-channel', message: `A request (not a channel name: ${forged.length} characters) is not a Network Planner request.` } });
+    expect(log.text()).not.toContain('forged line');
+    expect(await dispatchRequest({} as RequestHandlers, 42, {}, log.log)).toMatchObject({ error: { message: 'A request (a number, not a channel name) is not a Network Planner request.' } });
   });
 });
