@@ -91,7 +91,7 @@ export function connectionNotices(settings: PlannerSettings, profile: RegionProf
   return [
     {
       level: 'warning',
-      message: `This planner talks to the Odoo server ${connection.url} (database ${connection.database}), not the ${profile.name} region's own ${embedded}. The change was made in Settings and is recorded in the audit log.`,
+      message: `This planner talks to the Odoo server ${connection.url} (database ${connection.database}), not ${embedded}, the one built in for ${profile.name}. The change was made in Settings and is recorded in the audit log.`,
     },
   ];
 }

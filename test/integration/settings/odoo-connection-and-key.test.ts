@@ -49,7 +49,7 @@ describe('the Odoo connection of a regional build', () => {
     });
     expect(settings.recentChanges[0]?.summary).toContain('Odoo connection changed from https://erp.emea.acme-distribution.example');
     const { notices } = await transport.api.invoke('app.describe', {});
-    expect(notices).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining("not the Europe, Middle East & Africa region's own https://erp.emea.acme-distribution.example") })]);
+    expect(notices).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringContaining('not https://erp.emea.acme-distribution.example (acme-emea-prod), the one built in for Europe, Middle East & Africa.') })]);
     expect(planner.services.audit.verify().ok).toBe(true);
   });
 

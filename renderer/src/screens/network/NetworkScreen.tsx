@@ -14,6 +14,7 @@ export function NetworkScreen() {
   const [error, setError] = useState<string | null>(null);
   const locale = description?.region.locale ?? 'en-GB';
 
+  // Asked again when the network changes, and when the user does (another user may not see costs).
   useEffect(() => {
     let current = true;
     planner()
@@ -23,7 +24,7 @@ export function NetworkScreen() {
     return () => {
       current = false;
     };
-  }, [networkVersion]);
+  }, [networkVersion, description?.user?.login]);
 
   if (error) return <section className="screen"><h1>Network</h1><div className="empty-state" role="alert">{error}</div></section>;
   if (!summary) return <section className="screen"><h1>Network</h1><p className="muted">Loading the network…</p></section>;
