@@ -75,6 +75,7 @@ describe('the desktop app window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/out/preload/index.cjs',
     });
     expect(window?.loaded).toEqual(['planner://app/index.html']);
