@@ -6,9 +6,11 @@ import { ServiceError } from '../ipc/service-error';
 import { AuditLog } from '../services/audit';
 import { costSortIn, Identity, stockPageFor, stockRowsFor, summaryFor } from '../services/identity';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
+import type { OdooConnection } from '../services/odoo';
 import { encryptedFileSecretStore, ODOO_API_KEY, type SecretStore } from '../services/secrets';
 import { connectionNotices, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
 import { openDatabase } from '../services/store';
+import { SyncController } from '../services/sync';
 import type { Log } from './log';
 import { PlannerEvents } from './planner-events';
 
@@ -26,6 +28,8 @@ export interface PlannerOptions {
   appVersion: string;
   /** The demo network to show while no Odoo is connected. */
   demo: DemoSize;
+  /** Where the Odoo connection comes from; none means demo only. */
+  odoo?: { connection(): Promise<OdooConnection | null>; syncOnStart?: boolean };
   now?: () => Date;
   /** Electron: electron-store; default: conf, in the data directory. */
   settings?: OpenedSettings;
@@ -73,9 +77,15 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   }
   const settings = new PlannerSettings({ profile, store: openedSettings.store, secrets, audit, now });
 
-  const planning = new PlanningHost(options.workerEntry, log, (progress) => {
-    events.emit('planning.progress', { jobId: progress.jobId, label: progress.label, done: progress.done, total: progress.total });
-  });
+  const planning = new PlanningHost(
+    options.workerEntry,
+    log,
+    (progress) => events.emit('planning.progress', { jobId: progress.jobId, label: progress.label, done: progress.done, total: progress.total }),
+    (notice) => {
+      notices.push(notice);
+      events.emit('app.notice', notice);
+    },
+  );
 
   let network: LoadedNetwork | null = null;
   const mode = (): AppDescription['mode'] =>
@@ -115,6 +125,36 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     if (loaded.empty) throw new ServiceError('not-ready', 'No network is loaded yet. Connect to Odoo in Settings and run a sync.');
     return loaded;
   };
+
+  // The connection entered in Settings: the region's server (or the audited change), the login, and
+  // the key kept in the secret store. Read at the moment of use, so a change applies to the next call.
+  const settingsConnection = async (): Promise<OdooConnection | null> => {
+    const connection = settings.odooConnection();
+    if (!connection?.login) return null;
+    const apiKey = secrets.read(ODOO_API_KEY);
+    return apiKey ? { url: connection.url, database: connection.database, login: connection.login, apiKey } : null;
+  };
+
+  const sync = new SyncController({
+    db: opened.db,
+    dbPath: cachePath,
+    profile,
+    planning,
+    log,
+    connection: options.odoo?.connection ?? settingsConnection,
+    onProgress: (progress) => events.emit('sync.progress', progress),
+    onFinished: (outcome, message, loaded) => {
+      if (loaded) {
+        network = loaded;
+        if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
+      }
+      events.emit('sync.finished', { outcome, message });
+    },
+  });
+  if (options.odoo?.syncOnStart) {
+    // The first sync waits for the network to load so the two never race for the worker.
+    void ready.then(() => sync.start()).catch((error: unknown) => log.error({ err: error }, 'could not start the first sync'));
+  }
 
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
 
@@ -160,6 +200,10 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
       const { rows } = await planningJob(() => planning.run('stock-rows', { ...asOf(), keys }));
       return { rows: stockRowsFor(identity.seesCosts(), rows) };
     },
+    'odoo.testConnection': () => sync.testConnection(),
+    'sync.start': () => sync.start(),
+    'sync.cancel': async () => sync.cancel(),
+    'sync.status': () => sync.status(),
     ...settingsHandlers({ profile, settings, secrets, identity, audit, log }),
   };
 
@@ -172,6 +216,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     settings,
     identity,
     async close() {
+      sync.cancel();
       await planning.close();
       opened.db.close();
     },

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import type { RegionProfile } from '../../shared/domain';
 import { DEMO_DEFAULTS } from '../../shared/demo';
+import type { OdooConnection } from '../services/odoo';
 import type { WorkerEntry } from '../services/planning';
 import type { SecretStore } from '../services/secrets';
 import type { OpenedSettings } from '../services/settings';
 import { createPlannerServices, type DemoSize, type PlannerServices } from './compose';
 import { resolveDataDirectory } from './data-directory';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
-import { createLog, type Log } from './log';
+import { createLog, rememberSecretValue, type Log } from './log';
 import { loadRegionProfile } from './region-profile-file';
 
 export interface StartPlannerOptions {
@@ -18,6 +19,23 @@ export interface StartPlannerOptions {
   env?: NodeJS.ProcessEnv;
   /** Where settings and secrets live; the Electron app hands in electron-store and safeStorage. */
   stores?: (dataDir: string) => { settings: OpenedSettings; secrets: SecretStore };
+  /**
+   * Whether PLANNER_ODOO_* may set the Odoo connection (default yes, for `--with-odoo-sim`). An
+   * installed build says no: its Odoo is the embedded profile's, or an audited change in Settings.
+   */
+  odooFromEnvironment?: boolean;
+}
+
+/**
+ * A connection given in the environment: only `npm start -- --with-odoo-sim` uses it, to point a
+ * demo at the local Odoo stand-in. Real connections are entered in Settings.
+ */
+export function odooFromEnvironment(env: NodeJS.ProcessEnv): { connection(): Promise<OdooConnection | null>; syncOnStart: boolean } | undefined {
+  const { PLANNER_ODOO_URL: url, PLANNER_ODOO_DB: database, PLANNER_ODOO_LOGIN: login, PLANNER_ODOO_API_KEY: apiKey } = env;
+  if (!url || !database || !login || !apiKey) return undefined;
+  const connection: OdooConnection = { url, database, login, apiKey };
+  rememberSecretValue(apiKey);
+  return { connection: async () => connection, syncOnStart: env.PLANNER_SYNC_ON_START === '1' };
 }
 
 export interface StartedPlanner {
@@ -64,6 +82,7 @@ export function startPlanner(options: StartPlannerOptions): StartedPlanner {
       demo: demoSizeFrom(options.demo, env),
       env,
       ...options.stores?.(dataDir),
+      odoo: options.odooFromEnvironment === false ? undefined : odooFromEnvironment(env),
     });
     return {
       profile,

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       'demo-seed': { type: 'string' },
       help: { type: 'boolean' },
       headless: { type: 'boolean' },
+      'with-odoo-sim': { type: 'boolean' },
     },
     allowPositionals: false,
   });

@@ -101,6 +101,7 @@ export async function startDesktopApp(electron: ElectronLike, paths: DesktopPath
       workerEntry: paths.workerEntry,
       appVersion: paths.appVersion,
       env: paths.env,
+      odooFromEnvironment: !app.isPackaged,
       stores: (dataDir) => ({
         settings: electron.openSettings(dataDir),
         secrets: new SafeStorageSecretStore(electron.safeStorage, join(dataDir, 'secrets.safe-storage.json')),

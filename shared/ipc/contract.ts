@@ -27,6 +27,39 @@ export const AppDescription = z.object({
 export type AppDescription = z.infer<typeof AppDescription>;
 
 const Empty = z.strictObject({});
+
+export const SyncProgressEvent = z.object({ label: z.string(), done: z.number(), total: z.number() });
+
+export const SyncStatus = z.object({
+  /** Whether an Odoo connection is set up at all (in Settings, or by `npm start -- --with-odoo-sim`). */
+  configured: z.boolean(),
+  running: z.boolean(),
+  progress: SyncProgressEvent.nullable(),
+  lastRun: z
+    .object({ kind: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), outcome: z.string().nullable(), message: z.string().nullable() })
+    .nullable(),
+  /** Differences between the cache and Odoo's own quantities after the last sync: none is the goal. */
+  reconciliation: z
+    .object({
+      checkedAt: z.string(),
+      nodes: z.number().int(),
+      products: z.number().int(),
+      differenceCount: z.number().int(),
+      differences: z.array(z.object({ nodeId: z.string(), skuId: z.string(), figure: z.string(), cache: z.number(), odoo: z.number() })),
+    })
+    .nullable(),
+  problems: z.array(z.string()),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const ConnectionCheck = z.object({
+  serverVersion: z.string(),
+  database: z.string(),
+  login: z.string(),
+  userName: z.string(),
+  groups: z.array(z.string()),
+});
+export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
 const StockRowKey = z.strictObject({ nodeId: z.string().min(1), skuId: z.string().min(1) });
 
 /**
@@ -39,6 +72,10 @@ export const REQUESTS = {
   'network.summary': { request: Empty, response: NetworkSummary },
   'stock.query': { request: StockQuery, response: StockPage },
   'stock.rows': { request: z.strictObject({ keys: z.array(StockRowKey).min(1).max(500) }), response: z.object({ rows: z.array(StockRow) }) },
+  'odoo.testConnection': { request: Empty, response: ConnectionCheck },
+  'sync.start': { request: Empty, response: z.object({ started: z.boolean() }) },
+  'sync.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  'sync.status': { request: Empty, response: SyncStatus },
   'settings.describe': { request: Empty, response: SettingsView },
   'settings.changeOdooConnection': { request: ChangeOdooConnectionRequest, response: SettingsView },
   'settings.resetOdooConnection': { request: ResetOdooConnectionRequest, response: SettingsView },
@@ -52,6 +89,8 @@ export const EVENTS = {
   'planning.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
   'network.changed': z.object({ takenAt: z.string(), source: z.string() }),
   'app.notice': Notice,
+  'sync.progress': SyncProgressEvent,
+  'sync.finished': z.object({ outcome: z.enum(['done', 'failed', 'cancelled']), message: z.string() }),
 } as const;
 
 export type RequestChannel = keyof typeof REQUESTS;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FreshnessThresholds, Instant, LocalDate, SnapshotSource } from '../../../shared/domain';
+import { FreshnessThresholds, Instant, LocalDate, RegionProfile, SnapshotSource } from '../../../shared/domain';
 import { NetworkSummary, StockPage, StockQuery, StockRow } from '../../../shared/ipc';
 
 export const DemoNetworkRequest = z.object({
@@ -30,6 +30,11 @@ const AsOf = z.object({ thresholds: FreshnessThresholds, now: Instant });
 /** Every job the planning worker runs: its input and its result, checked on both sides of the thread. */
 export const PLANNING_JOBS = {
   'load-network': { input: z.object({ dbPath: z.string(), demo: DemoNetworkRequest.nullable() }), result: LoadedNetwork },
+  /** Rebuilds the network from what the Odoo sync staged, stores it, and plans on it. */
+  'assemble-odoo': {
+    input: z.object({ dbPath: z.string(), profile: RegionProfile, takenAt: Instant, dayZero: LocalDate }),
+    result: LoadedNetwork.extend({ problems: z.array(z.string()) }),
+  },
   'network-summary': { input: AsOf, result: NetworkSummary },
   'stock-page': { input: AsOf.extend({ query: StockQuery }), result: StockPage },
   'stock-rows': {
@@ -39,6 +44,9 @@ export const PLANNING_JOBS = {
 } as const;
 
 export type JobKind = keyof typeof PLANNING_JOBS;
+
+/** Jobs that replace the network run one at a time; the others read it and run between their steps. */
+export const EXCLUSIVE_JOBS: ReadonlySet<JobKind> = new Set<JobKind>(['load-network', 'assemble-odoo']);
 export type JobInput<K extends JobKind> = z.input<(typeof PLANNING_JOBS)[K]['input']>;
 export type JobResult<K extends JobKind> = z.output<(typeof PLANNING_JOBS)[K]['result']>;
 
@@ -51,5 +59,6 @@ export const WorkerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('done'), jobId: z.string(), result: z.unknown() }),
   z.object({ type: z.literal('failed'), jobId: z.string(), reason: z.string(), cancelled: z.boolean() }),
+  z.object({ type: z.literal('notice'), level: z.enum(['warning', 'error']), message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessage>;

@@ -51,6 +51,7 @@ export class PlanningHost {
     private readonly entry: WorkerEntry,
     private readonly log: Log,
     private readonly onProgress: (progress: JobProgress) => void = () => {},
+    private readonly onNotice: (notice: { level: 'warning' | 'error'; message: string }) => void = () => {},
   ) {}
 
   get restartCount(): number {
@@ -136,6 +137,11 @@ export class PlanningHost {
       return;
     }
     const message = parsed.data;
+    if (message.type === 'notice') {
+      this.log[message.level === 'error' ? 'error' : 'warn']({ notice: message.message }, 'planning worker notice');
+      this.onNotice({ level: message.level, message: message.message });
+      return;
+    }
     const job = this.running.get(message.jobId);
     if (!job) return;
     if (message.type === 'progress') {

@@ -1,7 +1,9 @@
 import { generateDemoNetwork } from '../../../shared/demo';
 import type { NetworkSnapshot } from '../../../shared/domain';
 import { projectStock, type StockProjection } from '../../../shared/engine';
-import { NetworkCache, openDatabase } from '../store';
+import type { RegionProfile } from '../../../shared/domain';
+import { NetworkCache, OdooStaging, openDatabase } from '../store';
+import { assembleSnapshot } from '../sync/assemble-snapshot';
 import type { DemoNetworkRequest, LoadedNetwork } from './jobs';
 import { StockView } from './views/stock-view';
 
@@ -30,49 +32,103 @@ export interface LoadedState {
   stockView: StockView;
 }
 
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** What the worker holds between jobs: the network and its projection. Lost on a crash; the host reloads it. */
 export class WorkerState {
   private loaded: LoadedState | null = null;
+  private storing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly notify: (level: 'warning' | 'error', message: string) => void = () => {}) {}
 
   get current(): LoadedState {
     if (!this.loaded) throw new Error('the network is not loaded yet');
     return this.loaded;
   }
 
-  load(dbPath: string, demo: DemoNetworkRequest | null, context: JobContext): LoadedNetwork {
+  /** Resolves once a network being stored in the background is in the cache. */
+  get stored(): Promise<void> {
+    return this.storing;
+  }
+
+  async load(dbPath: string, demo: DemoNetworkRequest | null, context: JobContext): Promise<LoadedNetwork> {
+    await this.storing;
+    context.progress('Reading the local cache', 0, 3);
+    let snapshot = this.readCache(dbPath);
+    let generated = false;
+    if (snapshot && demo && isOutdatedDemo(snapshot, demo)) snapshot = null;
+    if (!snapshot && demo) {
+      context.progress('Generating the demo network', 1, 3);
+      snapshot = generateDemoNetwork(demo).snapshot;
+      generated = true;
+    }
+    if (!snapshot) {
+      this.loaded = null;
+      return { empty: true, source: null, takenAt: null, dayZero: null, nodes: [], areas: [], demo: null, rows: 0 };
+    }
+    if (context.isCancelled()) throw new JobCancelledError();
+    context.progress('Projecting stock', 2, 3);
+    const projection = projectStock(snapshot);
+    if (context.isCancelled()) throw new JobCancelledError();
+    this.loaded = { snapshot, projection, stockView: new StockView(snapshot, projection) };
+    // A generated demo is shown at once and stored behind it, in slices, so the screen never waits on the disk.
+    if (generated) this.storing = this.storeInBackground(dbPath, snapshot);
+    context.progress('Ready', 3, 3);
+    return this.describe(snapshot);
+  }
+
+  /** Builds the network from the Odoo rows the sync staged, stores it in one transaction, then plans on it. */
+  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, context: JobContext): Promise<LoadedNetwork & { problems: string[] }> {
+    await this.storing;
     const { db } = openDatabase(dbPath);
     try {
-      const cache = new NetworkCache(db);
-      context.progress('Reading the local cache', 0, 3);
-      let snapshot = cache.readSnapshot();
-      if (snapshot && demo && isOutdatedDemo(snapshot, demo)) snapshot = null;
-      if (!snapshot && demo) {
-        context.progress('Generating the demo network', 1, 3);
-        snapshot = generateDemoNetwork(demo).snapshot;
-        if (context.isCancelled()) throw new JobCancelledError();
-        cache.replaceSnapshot(snapshot);
-      }
-      if (!snapshot) {
-        this.loaded = null;
-        return { empty: true, source: null, takenAt: null, dayZero: null, nodes: [], areas: [], demo: null, rows: 0 };
-      }
+      context.progress('Building the network from Odoo', 0, 3);
+      const assembled = assembleSnapshot(new OdooStaging(db), profile, takenAt, dayZero);
       if (context.isCancelled()) throw new JobCancelledError();
+      context.progress('Saving the network', 1, 3);
+      await new NetworkCache(db).replaceSnapshotInSlices(assembled.snapshot, pause);
       context.progress('Projecting stock', 2, 3);
-      const projection = projectStock(snapshot);
-      this.loaded = { snapshot, projection, stockView: new StockView(snapshot, projection) };
+      const projection = projectStock(assembled.snapshot);
+      this.loaded = { snapshot: assembled.snapshot, projection, stockView: new StockView(assembled.snapshot, projection) };
       context.progress('Ready', 3, 3);
-      return {
-        empty: false,
-        source: snapshot.meta.source,
-        takenAt: snapshot.meta.takenAt,
-        dayZero: snapshot.meta.dayZero,
-        nodes: snapshot.nodes.map((node) => ({ id: node.id, code: node.code, name: node.name, area: node.area })),
-        areas: [...new Set(snapshot.nodes.map((node) => node.area))],
-        demo: snapshot.meta.demo,
-        rows: snapshot.nodes.length * snapshot.skus.length,
-      };
+      return { ...this.describe(assembled.snapshot), problems: assembled.problems };
     } finally {
       db.close();
+    }
+  }
+
+  private describe(snapshot: NetworkSnapshot): LoadedNetwork {
+    return {
+      empty: false,
+      source: snapshot.meta.source,
+      takenAt: snapshot.meta.takenAt,
+      dayZero: snapshot.meta.dayZero,
+      nodes: snapshot.nodes.map((node) => ({ id: node.id, code: node.code, name: node.name, area: node.area })),
+      areas: [...new Set(snapshot.nodes.map((node) => node.area))],
+      demo: snapshot.meta.demo,
+      rows: snapshot.nodes.length * snapshot.skus.length,
+    };
+  }
+
+  private readCache(dbPath: string): NetworkSnapshot | null {
+    const { db } = openDatabase(dbPath);
+    try {
+      return new NetworkCache(db).readSnapshot();
+    } finally {
+      db.close();
+    }
+  }
+
+  private async storeInBackground(dbPath: string, snapshot: NetworkSnapshot): Promise<void> {
+    try {
+      const { db } = openDatabase(dbPath);
+      try {
+        await new NetworkCache(db).replaceSnapshotInSlices(snapshot, pause);
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      this.notify('error', `The demo network is shown but could not be saved to the local cache (${error instanceof Error ? error.message : String(error)}); it will be generated again at the next start.`);
     }
   }
 }

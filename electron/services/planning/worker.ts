@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { HostMessage, PLANNING_JOBS, type JobKind, type WorkerMessage } from './jobs';
+import { EXCLUSIVE_JOBS, HostMessage, PLANNING_JOBS, type JobKind, type WorkerMessage } from './jobs';
 import { workerJobs } from './worker-jobs';
 import { JobCancelledError, WorkerState, type JobContext } from './worker-state';
 
@@ -7,7 +7,7 @@ import { JobCancelledError, WorkerState, type JobContext } from './worker-state'
 const port = parentPort;
 if (!port) throw new Error('the planning worker must run in a worker thread');
 const cancelFlags = new Int32Array((workerData as { cancelFlags: SharedArrayBuffer }).cancelFlags);
-const jobs = workerJobs(new WorkerState());
+const jobs = workerJobs(new WorkerState((level, message) => post({ type: 'notice', level, message })));
 const post = (message: WorkerMessage): void => port.postMessage(message);
 
 function isJobKind(kind: string): kind is JobKind {
@@ -34,8 +34,9 @@ async function run(message: HostMessage): Promise<void> {
   }
 }
 
-let queue = Promise.resolve();
+let exclusive = Promise.resolve();
 port.on('message', (raw: unknown) => {
   const message = HostMessage.parse(raw);
-  queue = queue.then(() => run(message));
+  if (isJobKind(message.kind) && EXCLUSIVE_JOBS.has(message.kind)) exclusive = exclusive.then(() => run(message));
+  else void run(message);
 });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DataKind, Freshness, NetworkSnapshot, OdooRecordRef, SnapshotMeta, SupplyKind } from '../../../shared/domain';
+import { decodeSnapshotImage, encodeSnapshotImage, SNAPSHOT_IMAGE_FORMAT } from './snapshot-image';
 
 interface MetaRow {
   source: SnapshotMeta['source'];
@@ -63,8 +64,42 @@ export class NetworkCache {
 
   /** Replaces the whole cached network in one transaction: a reader never sees half of two snapshots. */
   replaceSnapshot(snapshot: NetworkSnapshot): void {
+    this.db.transaction(() => {
+      for (const step of this.replacementSteps(snapshot)) step();
+    })();
+  }
+
+  /**
+   * The same replacement, still one transaction, but handing control back between slices so the
+   * planning worker can answer the screen while a large network is being stored. A reader on
+   * another connection sees the old network until the commit; a crash leaves the old one intact.
+   */
+  async replaceSnapshotInSlices(snapshot: NetworkSnapshot, pause: () => Promise<void>): Promise<void> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const step of this.replacementSteps(snapshot)) {
+        step();
+        await pause();
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private *replacementSteps(snapshot: NetworkSnapshot): Generator<() => void> {
     const db = this.db;
-    db.transaction(() => {
+    const SLICE = 5_000;
+    function* sliced<T>(items: readonly T[], insert: (item: T) => void): Generator<() => void> {
+      for (let start = 0; start < items.length; start += SLICE) {
+        yield () => {
+          const end = Math.min(items.length, start + SLICE);
+          for (let i = start; i < end; i++) insert(items[i] as T);
+        };
+      }
+    }
+    yield () => {
       for (const table of NETWORK_TABLES) db.prepare(`DELETE FROM ${table}`).run();
       const { meta } = snapshot;
       db.prepare(
@@ -73,51 +108,92 @@ export class NetworkCache {
       ).run(meta.source, meta.regionCode, meta.currency, meta.takenAt, meta.dayZero, meta.horizonDays, meta.demo?.seed ?? null, meta.demo?.nodes ?? null, meta.demo?.skus ?? null);
       const insertNode = db.prepare('INSERT INTO nodes (id, code, name, area, kind, odoo_warehouse_id) VALUES (?, ?, ?, ?, ?, ?)');
       for (const node of snapshot.nodes) insertNode.run(node.id, node.code, node.name, node.area, node.kind, node.odooWarehouseId);
-      const insertSku = db.prepare('INSERT INTO skus (id, code, name, uom, unit_cost, unit_price, abc_class, odoo_product_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const sku of snapshot.skus) insertSku.run(sku.id, sku.code, sku.name, sku.uom, sku.unitCost, sku.unitPrice, sku.abcClass, sku.odooProductId);
       const insertLane = db.prepare('INSERT INTO lanes (from_node_id, to_node_id, transit_days, cost_per_unit, daily_capacity) VALUES (?, ?, ?, ?, ?)');
       for (const lane of snapshot.lanes) insertLane.run(lane.fromNodeId, lane.toNodeId, lane.transitDays, lane.costPerUnit, lane.dailyCapacity);
-      const insertRule = db.prepare('INSERT INTO stock_rules (node_id, sku_id, min_qty, max_qty, multiple, safety_stock) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const rule of snapshot.stockRules) insertRule.run(rule.nodeId, rule.skuId, rule.min, rule.max, rule.multiple, rule.safetyStock);
-      const insertOption = db.prepare(
-        'INSERT INTO supplier_options (id, sku_id, supplier, odoo_partner_id, lead_days, min_qty, multiple, unit_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const option of snapshot.supplierOptions) {
-        insertOption.run(option.id, option.skuId, option.supplier, option.odooPartnerId, option.leadDays, option.minQty, option.multiple, option.unitPrice);
-      }
-      const insertPosition = db.prepare('INSERT INTO stock_positions (node_id, sku_id, on_hand, reserved) VALUES (?, ?, ?, ?)');
-      for (const position of snapshot.positions) insertPosition.run(position.nodeId, position.skuId, position.onHand, position.reserved);
-      const insertSupply = db.prepare(
-        'INSERT INTO supply_lines (id, node_id, sku_id, qty, eta, kind, counterparty, source_model, source_id, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const line of snapshot.supply) {
-        insertSupply.run(line.id, line.nodeId, line.skuId, line.qty, line.eta, line.kind, line.counterparty, line.source?.model ?? null, line.source?.id ?? null, line.source?.name ?? null);
-      }
-      const insertDemand = db.prepare(
-        'INSERT INTO demand_lines (id, node_id, sku_id, qty, due_date, customer, priority, unit_margin, source_model, source_id, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      for (const line of snapshot.demand) {
-        insertDemand.run(
-          line.id,
-          line.nodeId,
-          line.skuId,
-          line.qty,
-          line.dueDate,
-          line.customer,
-          line.priority,
-          line.unitMargin,
-          line.source?.model ?? null,
-          line.source?.id ?? null,
-          line.source?.name ?? null,
-        );
-      }
       const insertFreshness = db.prepare('INSERT INTO freshness (node_id, kind, as_of) VALUES (?, ?, ?)');
       for (const entry of snapshot.freshness) insertFreshness.run(entry.nodeId, entry.kind, entry.asOf);
-    })();
+    };
+    const insertSku = db.prepare('INSERT INTO skus (id, code, name, uom, unit_cost, unit_price, abc_class, odoo_product_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    yield* sliced(snapshot.skus, (sku) => insertSku.run(sku.id, sku.code, sku.name, sku.uom, sku.unitCost, sku.unitPrice, sku.abcClass, sku.odooProductId));
+    const insertRule = db.prepare('INSERT INTO stock_rules (node_id, sku_id, min_qty, max_qty, multiple, safety_stock) VALUES (?, ?, ?, ?, ?, ?)');
+    yield* sliced(snapshot.stockRules, (rule) => insertRule.run(rule.nodeId, rule.skuId, rule.min, rule.max, rule.multiple, rule.safetyStock));
+    const insertOption = db.prepare(
+      'INSERT INTO supplier_options (id, sku_id, supplier, odoo_partner_id, lead_days, min_qty, multiple, unit_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    yield* sliced(snapshot.supplierOptions, (option) =>
+      insertOption.run(option.id, option.skuId, option.supplier, option.odooPartnerId, option.leadDays, option.minQty, option.multiple, option.unitPrice),
+    );
+    const insertPosition = db.prepare('INSERT INTO stock_positions (node_id, sku_id, on_hand, reserved) VALUES (?, ?, ?, ?)');
+    yield* sliced(snapshot.positions, (position) => insertPosition.run(position.nodeId, position.skuId, position.onHand, position.reserved));
+    const insertSupply = db.prepare(
+      'INSERT INTO supply_lines (id, node_id, sku_id, qty, eta, kind, counterparty, source_model, source_id, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    yield* sliced(snapshot.supply, (line) =>
+      insertSupply.run(line.id, line.nodeId, line.skuId, line.qty, line.eta, line.kind, line.counterparty, line.source?.model ?? null, line.source?.id ?? null, line.source?.name ?? null),
+    );
+    const insertDemand = db.prepare(
+      'INSERT INTO demand_lines (id, node_id, sku_id, qty, due_date, customer, priority, unit_margin, source_model, source_id, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    yield* sliced(snapshot.demand, (line) =>
+      insertDemand.run(
+        line.id,
+        line.nodeId,
+        line.skuId,
+        line.qty,
+        line.dueDate,
+        line.customer,
+        line.priority,
+        line.unitMargin,
+        line.source?.model ?? null,
+        line.source?.id ?? null,
+        line.source?.name ?? null,
+      ),
+    );
+    yield () => this.storeImage(snapshot);
   }
 
-  /** The cached network as the engine's input; null when nothing has been loaded yet. */
+  /** Per SKU of one node: on hand, open supply and open demand, whatever their dates (for reconciliation with Odoo). */
+  totalsForNode(nodeId: string): { onHand: Map<string, number>; incoming: Map<string, number>; outgoing: Map<string, number> } {
+    const collect = (sql: string): Map<string, number> =>
+      new Map((this.db.prepare(sql).raw().all(nodeId) as [string, number][]).map(([sku, qty]) => [sku, qty]));
+    return {
+      onHand: collect('SELECT sku_id, on_hand FROM stock_positions WHERE node_id = ?'),
+      incoming: collect('SELECT sku_id, sum(qty) FROM supply_lines WHERE node_id = ? GROUP BY sku_id'),
+      outgoing: collect('SELECT sku_id, sum(qty) FROM demand_lines WHERE node_id = ? GROUP BY sku_id'),
+    };
+  }
+
+  /** Which Odoo warehouse each node is and which Odoo product each SKU is, as the last sync found them. */
+  odooIdentities(): { nodes: { nodeId: string; warehouseId: number }[]; skuOfProduct: Map<number, string> } {
+    const nodes = (this.db.prepare('SELECT id, odoo_warehouse_id FROM nodes WHERE odoo_warehouse_id IS NOT NULL ORDER BY rowid').raw().all() as [string, number][]).map(([nodeId, warehouseId]) => ({ nodeId, warehouseId }));
+    const skus = this.db.prepare('SELECT odoo_product_id, id FROM skus WHERE odoo_product_id IS NOT NULL').raw().all() as [number, string][];
+    return { nodes, skuOfProduct: new Map(skus) };
+  }
+
+  /** Keeps a columnar copy of `snapshot`, which must be what the tables hold right now. */
+  storeImage(snapshot: NetworkSnapshot): void {
+    this.db.prepare('INSERT OR REPLACE INTO snapshot_image (id, format, document) VALUES (1, ?, ?)').run(SNAPSHOT_IMAGE_FORMAT, encodeSnapshotImage(snapshot));
+  }
+
+  hasImage(): boolean {
+    return this.db.prepare('SELECT 1 FROM snapshot_image WHERE id = 1 AND format = ?').get(SNAPSHOT_IMAGE_FORMAT) !== undefined;
+  }
+
+  /**
+   * The cached network, from its columnar image when there is a current one, else from the
+   * tables (and then the image is made again for next time).
+   */
   readSnapshot(): NetworkSnapshot | null {
+    const row = this.db.prepare('SELECT document FROM snapshot_image WHERE id = 1 AND format = ?').get(SNAPSHOT_IMAGE_FORMAT) as { document: string } | undefined;
+    const fromImage = row ? decodeSnapshotImage(row.document) : null;
+    if (fromImage) return fromImage;
+    const snapshot = this.readSnapshotFromTables();
+    if (snapshot) this.storeImage(snapshot);
+    return snapshot;
+  }
+
+  /** The cached network as the engine's input, row by row from the tables; null when nothing has been loaded yet. */
+  readSnapshotFromTables(): NetworkSnapshot | null {
     const db = this.db;
     const meta = this.readMeta();
     if (!meta) return null;

@@ -33,9 +33,15 @@ describe('cache migrations', () => {
     it(`upgrade a cache at version ${version} to version ${LATEST_SCHEMA_VERSION} without losing rows`, () => {
       const old = new Database(`${temp.path}/old.db`);
       migrate(old, MIGRATIONS.slice(0, version));
+      // Rows as that version's code wrote them, with that version's SQL.
       if (version >= 1) {
-        const network = generateDemoNetwork({ seed: 3, nodes: 2, skus: 5, dayZero: '2026-01-05', takenAt: '2026-01-05T07:00:00.000Z' }).snapshot;
-        new NetworkCache(old).replaceSnapshot(network);
+        old.exec(`
+          INSERT INTO snapshot_meta (id, source, region_code, currency, taken_at, day_zero, horizon_days) VALUES (1, 'demo', 'demo', 'EUR', '2026-01-05T07:00:00.000Z', '2026-01-05', 90);
+          INSERT INTO nodes (id, code, name, area, kind) VALUES ('RDC1', 'RDC1', 'Rotterdam DC', 'North', 'regional-warehouse');
+          INSERT INTO skus (id, code, name, uom, unit_cost, unit_price) VALUES ('SKU-1', 'SKU-1', 'Bolt', 'Units', 1, 2);
+          INSERT INTO stock_positions (node_id, sku_id, on_hand, reserved) VALUES ('RDC1', 'SKU-1', 40, 5);
+          INSERT INTO demand_lines (id, node_id, sku_id, qty, due_date, customer, priority, unit_margin) VALUES ('D1', 'RDC1', 'SKU-1', 7, '2026-01-09', 'Acme', 1, 0.5);
+        `);
       }
       const before = version >= 1 ? new NetworkCache(old).counts() : null;
       migrate(old, MIGRATIONS);

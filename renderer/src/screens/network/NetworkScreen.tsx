@@ -5,6 +5,7 @@ import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { formatCost, formatQuantity } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app-store';
+import { SyncStrip } from './SyncStrip';
 
 const KIND_LABEL = { 'regional-warehouse': 'Regional warehouse', 'forward-stocking': 'Forward stocking location', '3pl': '3PL', 'cross-dock': 'Cross-dock', hub: 'Hub' } as const;
 
@@ -37,6 +38,7 @@ export function NetworkScreen() {
           Projection from {summary.dayZero} over {summary.horizonDays} days · {summary.nodes.length} nodes · {formatQuantity(summary.totals.skuRows, locale)} node × SKU rows
         </p>
       </div>
+      <SyncStrip locale={locale} />
       <div className="kpis">
         <div className="kpi"><span className="kpi-value">{formatQuantity(summary.totals.shortWithin7Days, locale)}</span><span className="kpi-label">short within 7 days</span></div>
         <div className="kpi"><span className="kpi-value">{formatQuantity(summary.totals.shortWithin30Days, locale)}</span><span className="kpi-label">short within 30 days</span></div>

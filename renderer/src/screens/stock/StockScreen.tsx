@@ -55,7 +55,8 @@ export function StockScreen() {
 
   // Typing in the SKU box waits for a pause before asking the services again.
   useEffect(() => {
-    const timer = setTimeout(() => setFilter((current) => ({ ...current, skuText: skuText.trim() === '' ? undefined : skuText.trim() })), 250);
+    const wanted = skuText.trim() === '' ? undefined : skuText.trim();
+    const timer = setTimeout(() => setFilter((current) => (current.skuText === wanted ? current : { ...current, skuText: wanted })), 250);
     return () => clearTimeout(timer);
   }, [skuText]);
 

@@ -9,8 +9,8 @@ export const AUDIT_GENESIS_HASH = '0'.repeat(64);
  * an INSERT must follow the last entry (next sequence number, previous entry's hash). Whether each
  * hash matches its content is for `AuditLog.verify()` to check.
  */
-export const migration0002AuditLog: Migration = {
-  version: 2,
+export const migration0004AuditLog: Migration = {
+  version: 4,
   name: 'audit log',
   up(db) {
     db.exec(`

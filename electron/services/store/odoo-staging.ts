@@ -1,0 +1,139 @@
+import type { Database } from 'better-sqlite3';
+
+/** Which staging table holds which Odoo model, and its columns (the first is always `id`). */
+export const STAGING_TABLES = {
+  'stock.warehouse': { table: 'odoo_warehouses', columns: ['id', 'code', 'name', 'view_location_id', 'lot_stock_id', 'company_id', 'write_date'] },
+  'stock.location': { table: 'odoo_locations', columns: ['id', 'warehouse_id', 'usage', 'complete_name', 'write_date'] },
+  'product.product': { table: 'odoo_products', columns: ['id', 'tmpl_id', 'default_code', 'name', 'uom', 'standard_price', 'list_price', 'write_date'] },
+  'product.supplierinfo': { table: 'odoo_supplierinfo', columns: ['id', 'partner_id', 'partner_name', 'product_id', 'tmpl_id', 'min_qty', 'price', 'delay', 'sequence', 'write_date'] },
+  'product.packaging': { table: 'odoo_packagings', columns: ['id', 'product_id', 'name', 'qty', 'write_date'] },
+  'stock.warehouse.orderpoint': { table: 'odoo_orderpoints', columns: ['id', 'warehouse_id', 'location_id', 'product_id', 'min_qty', 'max_qty', 'multiple', 'write_date'] },
+  'stock.quant': { table: 'odoo_quants', columns: ['id', 'product_id', 'location_id', 'quantity', 'reserved', 'write_date'] },
+  'stock.move': {
+    table: 'odoo_moves',
+    columns: ['id', 'product_id', 'qty', 'location_id', 'location_dest_id', 'date', 'state', 'picking_id', 'picking_name', 'partner_id', 'sale_line_id', 'purchase_line_id', 'write_date'],
+  },
+  'sale.order.line': { table: 'odoo_sale_lines', columns: ['id', 'order_name', 'partner_id', 'commitment_date', 'price_unit', 'purchase_price', 'write_date'] },
+  'purchase.order.line': { table: 'odoo_purchase_lines', columns: ['id', 'order_name', 'partner_id', 'date_planned', 'write_date'] },
+  'res.partner': { table: 'odoo_partners', columns: ['id', 'name', 'category_ids', 'write_date'] },
+  'res.partner.category': { table: 'odoo_partner_categories', columns: ['id', 'name'] },
+} as const;
+
+export type StagedModel = keyof typeof STAGING_TABLES;
+export type StagedRecord = Record<string, string | number | null>;
+
+export interface SyncCursor {
+  model: string;
+  phase: 'first' | 'incremental';
+  lastId: number;
+  writeDate: string | null;
+  updatedAt: string;
+}
+
+/** The staging tables' queries: upserts by Odoo id, deletions, cursors, and reads for assembly. */
+export class OdooStaging {
+  private readonly upserts = new Map<StagedModel, ReturnType<Database['prepare']>>();
+
+  constructor(readonly db: Database) {}
+
+  /** Stores one page and moves the model's cursor in the same transaction: all of it, or none. */
+  storePage(model: StagedModel, records: StagedRecord[], cursor: SyncCursor): void {
+    const insert = this.upsertFor(model);
+    const columns = STAGING_TABLES[model].columns;
+    this.db.transaction(() => {
+      for (const record of records) insert.run(columns.map((column) => record[column] ?? null));
+      this.writeCursor(cursor);
+    })();
+  }
+
+  /** Stores records that have no cursor of their own (read by id because a staged row names them). */
+  storeRecords(model: StagedModel, records: StagedRecord[]): void {
+    const insert = this.upsertFor(model);
+    const columns = STAGING_TABLES[model].columns;
+    this.db.transaction(() => {
+      for (const record of records) insert.run(columns.map((column) => record[column] ?? null));
+    })();
+  }
+
+  /** Drops staged rows Odoo no longer lists (deleted, archived, done or cancelled). Returns how many. */
+  keepOnly(model: StagedModel, ids: ReadonlySet<number>): number {
+    const { table } = STAGING_TABLES[model];
+    const staged = this.db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
+    const gone = staged.filter((id) => !ids.has(id));
+    if (gone.length === 0) return 0;
+    const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    this.db.transaction(() => {
+      for (const id of gone) remove.run(id);
+    })();
+    return gone.length;
+  }
+
+  /** The write_date staged for each of `ids` (absent when not staged). */
+  writeDates(model: StagedModel, ids: readonly number[]): Map<number, string | null> {
+    const { table } = STAGING_TABLES[model];
+    const rows = this.db.prepare(`SELECT id, write_date FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, string | null][];
+    return new Map(rows);
+  }
+
+  cursor(model: string): SyncCursor | null {
+    const row = this.db.prepare('SELECT model, phase, last_id, write_date, updated_at FROM sync_cursors WHERE model = ?').get(model) as
+      | { model: string; phase: 'first' | 'incremental'; last_id: number; write_date: string | null; updated_at: string }
+      | undefined;
+    return row ? { model: row.model, phase: row.phase, lastId: row.last_id, writeDate: row.write_date, updatedAt: row.updated_at } : null;
+  }
+
+  writeCursor(cursor: SyncCursor): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO sync_cursors (model, phase, last_id, write_date, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(cursor.model, cursor.phase, cursor.lastId, cursor.writeDate, cursor.updatedAt);
+  }
+
+  cursors(): SyncCursor[] {
+    return (this.db.prepare('SELECT model FROM sync_cursors ORDER BY model').pluck().all() as string[]).flatMap((model) => this.cursor(model) ?? []);
+  }
+
+  count(model: StagedModel): number {
+    return this.db.prepare(`SELECT count(*) FROM ${STAGING_TABLES[model].table}`).pluck().get() as number;
+  }
+
+  rows(model: StagedModel): StagedRecord[] {
+    return this.db.prepare(`SELECT * FROM ${STAGING_TABLES[model].table} ORDER BY id`).all() as StagedRecord[];
+  }
+
+  ids(model: StagedModel): number[] {
+    return this.db.prepare(`SELECT id FROM ${STAGING_TABLES[model].table} ORDER BY id`).pluck().all() as number[];
+  }
+
+  /** Forgets everything read from Odoo (another server or database was chosen). */
+  clear(): void {
+    this.db.transaction(() => {
+      for (const { table } of Object.values(STAGING_TABLES)) this.db.prepare(`DELETE FROM ${table}`).run();
+      this.db.prepare('DELETE FROM sync_cursors').run();
+    })();
+  }
+
+  startRun(kind: 'first' | 'incremental', at: string): number {
+    return Number(this.db.prepare('INSERT INTO sync_runs (kind, started_at) VALUES (?, ?)').run(kind, at).lastInsertRowid);
+  }
+
+  finishRun(id: number, outcome: 'done' | 'failed' | 'cancelled', at: string, detail: string | null): void {
+    this.db.prepare('UPDATE sync_runs SET finished_at = ?, outcome = ?, detail = ? WHERE id = ?').run(at, outcome, detail, id);
+  }
+
+  lastRun(): { kind: string; startedAt: string; finishedAt: string | null; outcome: string | null; detail: string | null } | null {
+    const row = this.db.prepare('SELECT kind, started_at, finished_at, outcome, detail FROM sync_runs ORDER BY id DESC LIMIT 1').get() as
+      | { kind: string; started_at: string; finished_at: string | null; outcome: string | null; detail: string | null }
+      | undefined;
+    return row ? { kind: row.kind, startedAt: row.started_at, finishedAt: row.finished_at, outcome: row.outcome, detail: row.detail } : null;
+  }
+
+  private upsertFor(model: StagedModel): ReturnType<Database['prepare']> {
+    let statement = this.upserts.get(model);
+    if (!statement) {
+      const { table, columns } = STAGING_TABLES[model];
+      statement = this.db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      this.upserts.set(model, statement);
+    }
+    return statement;
+  }
+}

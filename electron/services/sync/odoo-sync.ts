@@ -1,0 +1,151 @@
+import type { Database } from 'better-sqlite3';
+import { localDateOf, type RegionProfile } from '../../../shared/domain';
+import type { Log } from '../../app/log';
+import type { OdooClient } from '../odoo';
+import type { LoadedNetwork, PlanningHost } from '../planning';
+import { NetworkCache, OdooStaging } from '../store';
+import { enrichFlows } from './enrich-flows';
+import { pullModel, SyncCancelledError, type PullResult } from './pull-model';
+import { PULL_SPECS } from './pull-specs';
+import { reconcileWithOdoo, type ReconciliationReport } from './reconcile';
+
+export interface SyncProgress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+export interface SyncReport {
+  kind: 'first' | 'incremental';
+  startedAt: string;
+  finishedAt: string;
+  pulls: Omit<PullResult, 'touched'>[];
+  network: LoadedNetwork;
+  problems: string[];
+  reconciliation: ReconciliationReport;
+  /** Milliseconds per step, for the benchmark and the log. */
+  timings: Record<string, number>;
+}
+
+export interface OdooSyncDeps {
+  db: Database;
+  dbPath: string;
+  profile: RegionProfile;
+  planning: Pick<PlanningHost, 'run'>;
+  log: Log;
+  now?: () => Date;
+  overlapMinutes?: number;
+  maxPageSize?: number;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export class SyncAlreadyRunningError extends Error {
+  constructor() {
+    super('A sync is already running; wait for it to finish or cancel it.');
+    this.name = 'SyncAlreadyRunningError';
+  }
+}
+
+/**
+ * Fills the local cache from Odoo: pulls every model into staging page by page (resumable, each
+ * page atomic), adds sale/purchase details to the moves, rebuilds the network in the planning
+ * worker, then reconciles every node against Odoo's own quantities.
+ */
+export class OdooSync {
+  private running: AbortController | null = null;
+
+  constructor(private readonly deps: OdooSyncDeps) {}
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  async run(client: OdooClient): Promise<SyncReport> {
+    if (this.running) throw new SyncAlreadyRunningError();
+    const controller = new AbortController();
+    this.running = controller;
+    const { db, log } = this.deps;
+    const now = this.deps.now ?? (() => new Date());
+    const iso = (): string => now().toISOString();
+    const staging = new OdooStaging(db);
+    const startedAt = iso();
+    const kind = PULL_SPECS.every((spec) => staging.cursor(spec.model)?.phase === 'incremental') ? 'incremental' : 'first';
+    const runId = staging.startRun(kind, startedAt);
+    const progress = (label: string, done: number, total: number): void => this.deps.onProgress?.({ label, done, total });
+    const timings: Record<string, number> = {};
+    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+      const began = performance.now();
+      try {
+        return await work();
+      } finally {
+        timings[step] = Math.round(performance.now() - began);
+      }
+    };
+    try {
+      const session = await timed('connect', () => client.connect());
+      const pulls: PullResult[] = [];
+      for (const spec of PULL_SPECS) {
+        pulls.push(
+          await timed(spec.model, () => pullModel(spec, {
+            client,
+            staging,
+            dialect: session.dialect,
+            signal: controller.signal,
+            now: iso,
+            overlapMinutes: this.deps.overlapMinutes ?? 10,
+            maxPageSize: this.deps.maxPageSize,
+            onProgress: progress,
+          })),
+        );
+      }
+      const touchedMoves = new Set(pulls.find((pull) => pull.model === 'stock.move')?.touched ?? []);
+      progress('Order details', 0, 1);
+      await timed('order details', () => enrichFlows(client, staging, touchedMoves, controller.signal));
+      progress('Order details', 1, 1);
+      if (controller.signal.aborted) throw new SyncCancelledError();
+      const network = await timed('assemble', () =>
+        this.deps.planning.run('assemble-odoo', {
+          dbPath: this.deps.dbPath,
+          profile: this.deps.profile,
+          takenAt: startedAt,
+          dayZero: localDateOf(new Date(startedAt), this.deps.profile.timeZone),
+        }),
+      );
+      const cache = new NetworkCache(db);
+      const identities = cache.odooIdentities();
+      progress('Checking against Odoo', 0, identities.nodes.length);
+      const reconciliation = await timed('reconcile', () =>
+        reconcileWithOdoo(client, session.dialect, identities.nodes, identities.skuOfProduct, (nodeId) => cache.totalsForNode(nodeId), {
+          signal: controller.signal,
+          now: iso,
+        }),
+      );
+      progress('Checking against Odoo', identities.nodes.length, identities.nodes.length);
+      const report: SyncReport = {
+        kind,
+        startedAt,
+        finishedAt: iso(),
+        pulls: pulls.map(({ touched: _touched, ...pull }) => pull),
+        network,
+        problems: network.problems,
+        reconciliation,
+        timings,
+      };
+      staging.finishRun(runId, 'done', report.finishedAt, JSON.stringify({ pulls: report.pulls, problems: report.problems, differences: reconciliation.differences.length }));
+      log.info({ kind, pulls: report.pulls, timings, differences: reconciliation.differences.length }, 'sync finished');
+      return report;
+    } catch (error) {
+      const cancelled = error instanceof SyncCancelledError || controller.signal.aborted;
+      const message = error instanceof Error ? error.message : String(error);
+      staging.finishRun(runId, cancelled ? 'cancelled' : 'failed', iso(), message);
+      log.warn({ kind, cancelled, reason: message }, 'sync stopped');
+      throw cancelled && !(error instanceof SyncCancelledError) ? new SyncCancelledError() : error;
+    } finally {
+      this.running = null;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { RegionProfile } from '../../../shared/domain';
+import type { ConnectionCheck, SyncStatus } from '../../../shared/ipc';
+import type { Log } from '../../app/log';
+import { ServiceError } from '../../ipc/service-error';
+import { isOdooError, Many2one, OdooClient, type OdooConnection } from '../odoo';
+import type { LoadedNetwork, PlanningHost } from '../planning';
+import { OdooStaging } from '../store';
+import { OdooSync, type SyncProgress, type SyncReport } from './odoo-sync';
+
+export interface SyncControllerDeps {
+  db: Database;
+  dbPath: string;
+  profile: RegionProfile;
+  planning: PlanningHost;
+  log: Log;
+  /** Where the Odoo connection comes from (Settings, or the stand-in started by --with-odoo-sim). */
+  connection: () => Promise<OdooConnection | null>;
+  onProgress(progress: SyncProgress): void;
+  onFinished(outcome: 'done' | 'failed' | 'cancelled', message: string, network: LoadedNetwork | null): void;
+}
+
+const User = z.object({ id: z.number(), name: z.string(), login: z.string(), groups_id: z.array(z.number()) });
+const Group = z.object({ id: z.number(), full_name: z.string(), category_id: Many2one.optional() });
+
+/** The sync as the screens see it: start, cancel, status and a connection check, one sync at a time. */
+export class SyncController {
+  private readonly sync: OdooSync;
+  private progress: SyncProgress | null = null;
+  private lastReport: SyncReport | null = null;
+
+  constructor(private readonly deps: SyncControllerDeps) {
+    this.sync = new OdooSync({
+      db: deps.db,
+      dbPath: deps.dbPath,
+      profile: deps.profile,
+      planning: deps.planning,
+      log: deps.log,
+      onProgress: (progress) => {
+        this.progress = progress;
+        deps.onProgress(progress);
+      },
+    });
+  }
+
+  private async client(): Promise<OdooClient> {
+    const connection = await this.deps.connection();
+    if (!connection) throw new ServiceError('not-ready', 'No Odoo connection is set up yet: enter the Odoo address, database, login and API key in Settings.');
+    return new OdooClient(connection);
+  }
+
+  async testConnection(): Promise<ConnectionCheck> {
+    const client = await this.client();
+    const connection = await this.deps.connection();
+    try {
+      const session = await client.connect();
+      const [user] = await client.read('res.users', [session.uid], ['name', 'login', 'groups_id'], User);
+      const groups = user ? await client.read('res.groups', user.groups_id, ['full_name'], Group) : [];
+      return {
+        serverVersion: session.serverVersion,
+        database: connection?.database ?? '',
+        login: user?.login ?? connection?.login ?? '',
+        userName: user?.name ?? '',
+        groups: groups.map((group) => group.full_name).sort(),
+      };
+    } catch (error) {
+      if (isOdooError(error)) throw new ServiceError(error.kind === 'unavailable' || error.kind === 'rate-limited' ? 'unavailable' : 'failed', error.message);
+      throw error;
+    }
+  }
+
+  /** Starts a sync in the background; progress and the outcome arrive as events. */
+  async start(): Promise<{ started: boolean }> {
+    if (this.sync.isRunning) return { started: false };
+    const client = await this.client();
+    this.progress = null;
+    void this.sync.run(client).then(
+      (report) => {
+        this.lastReport = report;
+        this.progress = null;
+        const differences = report.reconciliation.differences.length;
+        this.deps.onFinished(
+          'done',
+          `Synced from Odoo: ${report.network.nodes.length} nodes, ${report.network.rows.toLocaleString('en')} node × SKU rows; ${differences === 0 ? 'every node reconciles with Odoo' : `${differences} figures differ from Odoo (see Network)`}.`,
+          report.network,
+        );
+      },
+      (error: unknown) => {
+        this.progress = null;
+        const cancelled = error instanceof Error && error.name === 'SyncCancelledError';
+        const message = error instanceof Error ? error.message : String(error);
+        this.deps.onFinished(cancelled ? 'cancelled' : 'failed', cancelled ? message : `The sync stopped: ${message}`, null);
+      },
+    );
+    return { started: true };
+  }
+
+  cancel(): { cancelled: boolean } {
+    const running = this.sync.isRunning;
+    this.sync.cancel();
+    return { cancelled: running };
+  }
+
+  async status(): Promise<SyncStatus> {
+    const last = new OdooStaging(this.deps.db).lastRun();
+    const reconciliation = this.lastReport?.reconciliation ?? null;
+    return {
+      configured: (await this.deps.connection()) !== null,
+      running: this.sync.isRunning,
+      progress: this.progress,
+      lastRun: last ? { kind: last.kind, startedAt: last.startedAt, finishedAt: last.finishedAt, outcome: last.outcome, message: last.outcome === 'done' ? null : last.detail } : null,
+      reconciliation: reconciliation
+        ? {
+            checkedAt: reconciliation.checkedAt,
+            nodes: reconciliation.nodes,
+            products: reconciliation.products,
+            differenceCount: reconciliation.differences.length,
+            differences: reconciliation.differences.slice(0, 200),
+          }
+        : null,
+      problems: this.lastReport?.problems ?? [],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+
+export interface Session {
+  sid: string;
+  uid: number;
+  login: string;
+  db: string;
+}
+
+/** Web sessions (`session_id` cookie), as the web client and session-based clients use them. */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  create(uid: number, login: string, db: string): Session {
+    const session = { sid: randomBytes(20).toString('hex'), uid, login, db };
+    this.sessions.set(session.sid, session);
+    return session;
+  }
+
+  get(sid: string | undefined): Session | undefined {
+    return sid ? this.sessions.get(sid) : undefined;
+  }
+
+  destroy(sid: string | undefined): void {
+    if (sid) this.sessions.delete(sid);
+  }
+
+  /** Fault injection: every session is gone, as after Odoo's session GC or a changed password. */
+  expireAll(): void {
+    this.sessions.clear();
+  }
+}
+
+export function sessionIdFromCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === 'session_id') return rest.join('=');
+  }
+  return undefined;
+}
