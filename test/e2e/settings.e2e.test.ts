@@ -31,14 +31,14 @@ describe('the Settings screen, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('settings-region').innerText(), { timeout: 15_000 }).toBe('Demo region (demo)');
   };
 
-  it("shows the region's built-in Odoo connection, and says plainly what is not built yet", async () => {
+  it("shows the region's built-in Odoo connection, and says what is missing before it can be used", async () => {
     await page.goto(host.url);
     await expect.poll(() => page.getByTestId('node-card').count(), { timeout: 30_000 }).toBe(4);
     await openSettings();
     expect(await page.getByTestId('embedded-odoo').innerText()).toContain('http://127.0.0.1:8069 · database planner-demo');
     expect(await page.getByTestId('odoo-in-use').innerText()).toContain('The region’s');
-    expect(await page.getByTestId('odoo-not-built').innerText()).toContain('Not built yet');
-    expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
+    await page.getByTestId('test-connection').click();
+    await expect.poll(() => page.getByTestId('connection-check').innerText()).toContain('No Odoo connection is set up yet: enter the Odoo address, database, login and API key in Settings.');
   });
 
   it('hides costs everywhere once a user without cost visibility is chosen', async () => {

@@ -185,6 +185,14 @@ describe('the region a desktop build runs with', () => {
     expect(settings.odoo).toMatchObject({ url: 'https://odoo-apac.acme-distribution.example', source: 'region-profile' });
   });
 
+  it('takes no Odoo connection from the environment in an installed build', async () => {
+    const odooEnv = { PLANNER_ODOO_URL: 'https://odoo.elsewhere.example', PLANNER_ODOO_DB: 'other', PLANNER_ODOO_LOGIN: 'x', PLANNER_ODOO_API_KEY: 'key-from-the-environment-123' };
+    const installed = await startDesktop({ packaged: true, embedded: 'emea', env: odooEnv });
+    expect((await installed.desktop.planner.services.handlers['sync.status']({})).configured).toBe(false);
+    const development = await startDesktop({ packaged: false, env: odooEnv });
+    expect((await development.desktop.planner.services.handlers['sync.status']({})).configured).toBe(true);
+  });
+
   it('is chosen by PLANNER_REGION only in a development run', async () => {
     const { desktop } = await startDesktop({ packaged: false, env: { PLANNER_REGION: 'na' } });
     expect(desktop.planner.profile.code).toBe('na');

@@ -21,6 +21,31 @@ export function OdooConnectionSection({ view, apply }: { view: SettingsView; app
   const [confirming, setConfirming] = useState(false);
   const [confirmingReset, setConfirmingReset] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [check, setCheck] = useState<{ ok: boolean; text: string } | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  const failure = (reason: unknown): string => (reason instanceof Error ? reason.message : String(reason));
+
+  const testConnection = async (): Promise<void> => {
+    setChecking(true);
+    try {
+      const result = await planner().invoke('odoo.testConnection', {});
+      setCheck({ ok: true, text: `Connected: Odoo ${result.serverVersion}, database ${result.database}, as ${result.userName} (${result.login}).` });
+    } catch (reason) {
+      setCheck({ ok: false, text: failure(reason) });
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const syncNow = async (): Promise<void> => {
+    try {
+      const { started } = await planner().invoke('sync.start', {});
+      setCheck({ ok: true, text: started ? 'Sync started: its progress shows on the Network screen.' : 'A sync is already running: its progress shows on the Network screen.' });
+    } catch (reason) {
+      setCheck({ ok: false, text: failure(reason) });
+    }
+  };
 
   const startChange = (): void => {
     setDraft({ url: connection?.url ?? embedded?.url ?? '', database: connection?.database ?? embedded?.database ?? '', login: connection?.login ?? '', reason: '' });
@@ -166,16 +191,18 @@ export function OdooConnectionSection({ view, apply }: { view: SettingsView; app
       <p className="settings-note">Every change to the Odoo server, database or login is audited.</p>
 
       <div className="settings-actions">
-        <button type="button" disabled title="Arrives with the Odoo connection">
+        <button type="button" onClick={() => void testConnection()} disabled={checking} data-testid="test-connection">
           Test connection
         </button>
-        <button type="button" disabled title="Arrives with the Odoo connection">
+        <button type="button" onClick={() => void syncNow()} data-testid="settings-sync-now">
           Sync now
         </button>
-        <span className="settings-note" data-testid="odoo-not-built">
-          Not built yet: testing the connection and syncing from Odoo arrive with the Odoo work. Until then the planner shows the demo network.
-        </span>
       </div>
+      {check && (
+        <p className={check.ok ? 'settings-note' : 'settings-error'} role="status" data-testid="connection-check">
+          {check.text}
+        </p>
+      )}
     </section>
   );
 }

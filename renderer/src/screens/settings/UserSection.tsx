@@ -40,7 +40,7 @@ export function UserSection({ view, apply }: { view: SettingsView; apply: Settin
           </select>
         </div>
       ) : (
-        <p className="settings-note">Signing in with the Odoo login arrives with the Odoo work; until then nobody is identified and no costs are shown.</p>
+        <p className="settings-note">With Odoo data, the user will come from the Odoo login (that arrives with the approvals work); until then nobody is identified, and nobody is shown costs.</p>
       )}
       {view.demoUsers.length > 0 && <p className="settings-note">In the demo you can work as any of the region’s demo users. With Odoo data, the user comes from the Odoo login instead. The choice is recorded in the audit log.</p>}
       {error && (
