@@ -143,13 +143,11 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     log,
     connection: options.odoo?.connection ?? settingsConnection,
     onProgress: (progress) => events.emit('sync.progress', progress),
-    onFinished: (outcome, message, loaded) => {
-      if (loaded) {
-        network = loaded;
-        if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
-      }
-      events.emit('sync.finished', { outcome, message });
+    onCacheReady: (loaded) => {
+      network = loaded;
+      if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
     },
+    onFinished: (outcome, message) => events.emit('sync.finished', { outcome, message }),
   });
   if (options.odoo?.syncOnStart) {
     // The first sync waits for the network to load so the two never race for the worker.

@@ -5,7 +5,7 @@ import { isValidTimeZone, localDateOf } from '../../shared/domain';
 import { modelSpecs } from './models';
 import { Database } from './orm/database';
 import { Env, type OdooState } from './orm/env';
-import type { OdooVersion, Row } from './orm/model-spec';
+import type { OdooVersion } from './orm/model-spec';
 import { Registry } from './orm/registry';
 import { DataFile, type PersistedMeta } from './persistence';
 import { Bootstrapper, type DemoUser } from './seed/bootstrap';
@@ -117,9 +117,9 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
     warehouseIds = seeded.warehouseIds;
     productIds = seeded.productIds;
     meta = { format: 'odoo-sim/1', version, databaseName, seed: checked.seed, nodes: checked.nodes, skus: checked.skus, dayZero, tz: checked.tz, users };
-    dataFile?.writeSnapshot(state.db, meta);
   }
   if (dataFile) {
+    // Fresh seed, or a reload compacted into one snapshot (the journal starts empty again).
     dataFile.writeSnapshot(state.db, meta);
     state.db.commitListeners.push((change) => dataFile.append(change));
   }
@@ -129,7 +129,8 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const stats = { requests: 0 };
   const host = options.host ?? '127.0.0.1';
-  let port = options.port ?? 8069;
+  // In-process default: a free port (tests); the CLI asks for 8069.
+  let port = options.port ?? 0;
 
   const control: OdooSimControl = {
     setFaults: (plan) => faults.setPlan(plan),
@@ -214,4 +215,3 @@ export async function startOdooSim(options: OdooSimOptions = {}): Promise<Runnin
   };
 }
 
-export type { Row };

@@ -11,7 +11,7 @@ export const STAGING_TABLES = {
   'stock.quant': { table: 'odoo_quants', columns: ['id', 'product_id', 'location_id', 'quantity', 'reserved', 'write_date'] },
   'stock.move': {
     table: 'odoo_moves',
-    columns: ['id', 'product_id', 'qty', 'location_id', 'location_dest_id', 'date', 'state', 'picking_id', 'picking_name', 'partner_id', 'sale_line_id', 'purchase_line_id', 'write_date'],
+    columns: ['id', 'product_id', 'qty', 'location_id', 'location_dest_id', 'date', 'date_deadline', 'state', 'picking_id', 'picking_name', 'partner_id', 'sale_line_id', 'purchase_line_id', 'write_date'],
   },
   'sale.order.line': { table: 'odoo_sale_lines', columns: ['id', 'order_name', 'partner_id', 'commitment_date', 'price_unit', 'purchase_price', 'write_date'] },
   'purchase.order.line': { table: 'odoo_purchase_lines', columns: ['id', 'order_name', 'partner_id', 'date_planned', 'write_date'] },

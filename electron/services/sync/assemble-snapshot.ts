@@ -171,7 +171,8 @@ export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, t
   };
 
   // A one-step internal picking between two warehouses is scheduled on its ship day; it reaches the
-  // other node after the lane's transit time (DESIGN.md: a transfer arrives on ship day + transit).
+  // other node on its deadline when Odoo has one, else after the lane's transit time (DESIGN.md:
+  // a transfer arrives on ship day + transit).
   const transitDays = new Map(profile.lanes.map((lane) => [`${lane.from}>${lane.to}`, lane.transitDays]));
   const supply: SupplyLine[] = [];
   const demand: DemandLine[] = [];
@@ -198,7 +199,9 @@ export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, t
           purchase && purchase.date_planned !== null
             ? odooDateToLocal(String(purchase.date_planned), tz)
             : kind === 'transfer-in' && from
-              ? addDays(moveDate, transitDays.get(`${from}>${to}`) ?? 0)
+              ? move.date_deadline !== null
+                ? odooDateToLocal(String(move.date_deadline), tz)
+                : addDays(moveDate, transitDays.get(`${from}>${to}`) ?? 0)
               : moveDate,
         kind,
         counterparty: purchase ? partnerName(int(purchase.partner_id)) : (from ?? null),

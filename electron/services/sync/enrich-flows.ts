@@ -4,7 +4,7 @@ import type { OdooStaging, StagedRecord } from '../store';
 import { idOf, nameOf, PartnerCategoryRow, PartnerRow, PurchaseLineRow, PurchaseOrderRow, SaleLineRow, SaleOrderRow } from './odoo-rows';
 import { SyncCancelledError } from './pull-model';
 
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];

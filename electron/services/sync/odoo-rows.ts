@@ -53,6 +53,8 @@ export const MoveRow = z.object({
   /** 18: where the goods finally go when the move is one leg of a chain. */
   location_final_id: Many2one.optional(),
   date: z.string(),
+  /** When the move is due at its destination; for an unshipped transfer between warehouses, its arrival. */
+  date_deadline: z.union([z.string(), z.literal(false)]),
   state: z.string(),
   picking_id: Many2one,
   partner_id: Many2one,

@@ -37,7 +37,11 @@ export interface OdooSyncDeps {
   overlapMinutes?: number;
   maxPageSize?: number;
   onProgress?: (progress: SyncProgress) => void;
+  /** Called as soon as the rebuilt network is stored and planned on, before the reconciliation. */
+  onCacheReady?: (network: LoadedNetwork) => void;
 }
+
+const PULL_CONCURRENCY = 3;
 
 export class SyncAlreadyRunningError extends Error {
   constructor() {
@@ -87,21 +91,29 @@ export class OdooSync {
     };
     try {
       const session = await timed('connect', () => client.connect());
-      const pulls: PullResult[] = [];
-      for (const spec of PULL_SPECS) {
-        pulls.push(
-          await timed(spec.model, () => pullModel(spec, {
-            client,
-            staging,
-            dialect: session.dialect,
-            signal: controller.signal,
-            now: iso,
-            overlapMinutes: this.deps.overlapMinutes ?? 10,
-            maxPageSize: this.deps.maxPageSize,
-            onProgress: progress,
-          })),
-        );
-      }
+      // Models are independent until assembly: pull a few at once so Odoo's work and ours overlap.
+      const pulls: PullResult[] = new Array(PULL_SPECS.length);
+      let next = 0;
+      const lane = async (): Promise<void> => {
+        while (next < PULL_SPECS.length) {
+          const index = next++;
+          const spec = PULL_SPECS[index];
+          if (!spec) return;
+          pulls[index] = await timed(spec.model, () =>
+            pullModel(spec, {
+              client,
+              staging,
+              dialect: session.dialect,
+              signal: controller.signal,
+              now: iso,
+              overlapMinutes: this.deps.overlapMinutes ?? 10,
+              maxPageSize: this.deps.maxPageSize,
+              onProgress: progress,
+            }),
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: PULL_CONCURRENCY }, lane));
       const touchedMoves = new Set(pulls.find((pull) => pull.model === 'stock.move')?.touched ?? []);
       progress('Order details', 0, 1);
       await timed('order details', () => enrichFlows(client, staging, touchedMoves, controller.signal));
@@ -115,6 +127,8 @@ export class OdooSync {
           dayZero: localDateOf(new Date(startedAt), this.deps.profile.timeZone),
         }),
       );
+      timings['cache ready'] = Math.round(Date.parse(iso()) - Date.parse(startedAt));
+      this.deps.onCacheReady?.(network);
       const cache = new NetworkCache(db);
       const identities = cache.odooIdentities();
       progress('Checking against Odoo', 0, identities.nodes.length);

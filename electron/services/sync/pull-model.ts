@@ -165,10 +165,11 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
     staging.writeCursor({ model: spec.model, phase: 'incremental', lastId: cursor.lastId, writeDate, updatedAt: context.now() });
   }
 
-  // Deletions are invisible to write_date: whatever Odoo no longer lists under the domain goes.
+  // Deletions are invisible to write_date: whatever Odoo no longer lists under the domain goes. A
+  // first pull that ran start to finish in one go holds nothing stale; one resumed after a stop may.
   if (context.signal?.aborted) throw new SyncCancelledError();
-  const current = await client.search(spec.model, base);
-  const removed = staging.keepOnly(spec.model, new Set(current));
+  const uninterruptedFirstPull = cursor.phase === 'first' && cursor.lastId === 0 && cursor.writeDate === null;
+  const removed = uninterruptedFirstPull ? 0 : staging.keepOnly(spec.model, new Set(await client.search(spec.model, base)));
   const finished = staging.cursor(spec.model);
   if (finished) staging.writeCursor({ ...finished, updatedAt: context.now() });
   return { model: spec.model, phase: cursor.phase === 'first' || cursor.writeDate === null ? 'first' : 'incremental', read, removed, touched };

@@ -66,7 +66,7 @@ export const PULL_SPECS: PullSpec[] = [
     fields: () => ['warehouse_id', 'usage', 'complete_name', 'write_date'],
     domain: () => [['usage', 'in', ['internal', 'transit']]],
     row: LocationRow,
-    pageSize: 5000,
+    pageSize: 10_000,
     stage: (row) => ({ id: row.id, warehouse_id: idOf(row.warehouse_id), usage: row.usage, complete_name: textOf(row.complete_name), write_date: writeDate(row.write_date) }),
   }),
   spec({
@@ -76,7 +76,7 @@ export const PULL_SPECS: PullSpec[] = [
     fields: () => ['product_tmpl_id', 'default_code', 'name', 'uom_id', 'standard_price', 'list_price', 'write_date'],
     domain: (dialect) => dialect.storableProductDomain,
     row: ProductRow,
-    pageSize: 5000,
+    pageSize: 10_000,
     stage: (row) => ({
       id: row.id,
       tmpl_id: idOf(row.product_tmpl_id),
@@ -95,7 +95,7 @@ export const PULL_SPECS: PullSpec[] = [
     fields: () => ['product_id', 'name', 'qty', 'write_date'],
     domain: () => [],
     row: PackagingRow,
-    pageSize: 5000,
+    pageSize: 10_000,
     stage: (row) => ({ id: row.id, product_id: idOf(row.product_id), name: row.name, qty: row.qty, write_date: writeDate(row.write_date) }),
   }),
   spec({
@@ -105,7 +105,7 @@ export const PULL_SPECS: PullSpec[] = [
     fields: () => ['partner_id', 'product_id', 'product_tmpl_id', 'min_qty', 'price', 'delay', 'sequence', 'write_date'],
     domain: () => [],
     row: SupplierInfoRow,
-    pageSize: 5000,
+    pageSize: 10_000,
     stage: (row) => ({
       id: row.id,
       partner_id: idOf(row.partner_id),
@@ -126,7 +126,7 @@ export const PULL_SPECS: PullSpec[] = [
     fields: () => ['warehouse_id', 'location_id', 'product_id', 'product_min_qty', 'product_max_qty', 'qty_multiple', 'write_date'],
     domain: () => [],
     row: OrderpointRow,
-    pageSize: 5000,
+    pageSize: 10_000,
     stage: (row) => ({
       id: row.id,
       warehouse_id: idOf(row.warehouse_id),
@@ -145,7 +145,7 @@ export const PULL_SPECS: PullSpec[] = [
     fields: () => ['product_id', 'location_id', 'quantity', 'reserved_quantity', 'write_date'],
     domain: () => [['location_id.usage', '=', 'internal']],
     row: QuantRow,
-    pageSize: 10_000,
+    pageSize: 20_000,
     stage: (row) => ({
       id: row.id,
       product_id: idOf(row.product_id),
@@ -166,6 +166,7 @@ export const PULL_SPECS: PullSpec[] = [
       'location_dest_id',
       ...(dialect.major >= 18 ? ['location_final_id'] : []),
       'date',
+      'date_deadline',
       'state',
       'picking_id',
       'partner_id',
@@ -181,7 +182,7 @@ export const PULL_SPECS: PullSpec[] = [
       ['location_dest_id.usage', '=', 'internal'],
     ],
     row: MoveRow,
-    pageSize: 5000,
+    pageSize: 10_000,
     stage: (row) => ({
       id: row.id,
       product_id: idOf(row.product_id),
@@ -190,6 +191,7 @@ export const PULL_SPECS: PullSpec[] = [
       // 18: a leg of a chain counts where its goods end up, as Odoo's own incoming_qty does.
       location_dest_id: (row.location_final_id ? idOf(row.location_final_id) : null) ?? idOf(row.location_dest_id),
       date: row.date,
+      date_deadline: row.date_deadline === false ? null : row.date_deadline,
       state: row.state,
       picking_id: idOf(row.picking_id),
       picking_name: nameOf(row.picking_id),

@@ -18,7 +18,8 @@ export interface SyncControllerDeps {
   /** Where the Odoo connection comes from (Settings, or the stand-in started by --with-odoo-sim). */
   connection: () => Promise<OdooConnection | null>;
   onProgress(progress: SyncProgress): void;
-  onFinished(outcome: 'done' | 'failed' | 'cancelled', message: string, network: LoadedNetwork | null): void;
+  onCacheReady(network: LoadedNetwork): void;
+  onFinished(outcome: 'done' | 'failed' | 'cancelled', message: string): void;
 }
 
 const User = z.object({ id: z.number(), name: z.string(), login: z.string(), groups_id: z.array(z.number()) });
@@ -41,6 +42,8 @@ export class SyncController {
         this.progress = progress;
         deps.onProgress(progress);
       },
+      // The screens move to the new network at once; the check against Odoo follows.
+      onCacheReady: (network) => deps.onCacheReady(network),
     });
   }
 
@@ -83,14 +86,13 @@ export class SyncController {
         this.deps.onFinished(
           'done',
           `Synced from Odoo: ${report.network.nodes.length} nodes, ${report.network.rows.toLocaleString('en')} node × SKU rows; ${differences === 0 ? 'every node reconciles with Odoo' : `${differences} figures differ from Odoo (see Network)`}.`,
-          report.network,
         );
       },
       (error: unknown) => {
         this.progress = null;
         const cancelled = error instanceof Error && error.name === 'SyncCancelledError';
         const message = error instanceof Error ? error.message : String(error);
-        this.deps.onFinished(cancelled ? 'cancelled' : 'failed', cancelled ? message : `The sync stopped: ${message}`, null);
+        this.deps.onFinished(cancelled ? 'cancelled' : 'failed', cancelled ? message : `The sync stopped: ${message}`);
       },
     );
     return { started: true };

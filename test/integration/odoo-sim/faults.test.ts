@@ -80,7 +80,8 @@ describe('fault injection', () => {
     const planner = user(sim, 'planner');
     const login = await postJson(`${sim.url}/web/session/authenticate`, { jsonrpc: '2.0', id: 1, params: { db: sim.database, login: 'planner', password: planner.password } });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    sim.control.expireSessions();
+    // As a queued fault: the next request finds every session gone.
+    sim.control.failNext('session-expired');
     const after = await postJson(`${sim.url}/web/dataset/call_kw`, { jsonrpc: '2.0', id: 9, params: { model: 'res.partner', method: 'search_count', args: [[]], kwargs: {} } }, { Cookie: cookie });
     expect(after.body).toMatchObject({ id: null, error: { code: 100, message: 'Odoo Session Expired' } });
     expect(await OdooCaller.as(sim, 'planner').call('res.partner', 'search_count', [[]])).toBeGreaterThan(0);

@@ -92,6 +92,15 @@ describe('create, read, write, unlink', () => {
     expect((fields.state?.selection as string[][]).map(([key]) => key)).toEqual(['draft', 'waiting', 'confirmed', 'assigned', 'done', 'cancel']);
   });
 
+  it('reports store like Odoo for one2many and stored computed fields, and sorts by them', async () => {
+    const po = await admin.call<Record<string, { store: boolean; type: string }>>('purchase.order', 'fields_get', [['amount_total', 'order_line', 'picking_ids']], { attributes: ['store', 'type'] });
+    expect(po).toEqual({ amount_total: { store: true, type: 'monetary' }, order_line: { store: true, type: 'one2many' }, picking_ids: { store: true, type: 'many2many' } });
+    const picking = await admin.call<Record<string, { store: boolean }>>('stock.picking', 'fields_get', [['purchase_id', 'move_ids']], { attributes: ['store'] });
+    expect(picking).toEqual({ purchase_id: { store: false }, move_ids: { store: true } });
+    const totals = (await admin.searchRead<{ amount_total: number }>('purchase.order', [], ['amount_total'], { order: 'amount_total desc', limit: 5 })).map((row) => row.amount_total);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+  });
+
   it('name_search matches products on their internal reference, default_get fills context defaults', async () => {
     const found = await admin.call<[number, string][]>('product.product', 'name_search', ['SKU-00003']);
     expect(found).toHaveLength(1);
@@ -107,7 +116,7 @@ describe('create, read, write, unlink', () => {
       const rows = quants.filter((quant) => quant.location_id[0] === locationId);
       expect(group.location_id_count).toBe(rows.length);
       expect(group.quantity).toBeCloseTo(rows.reduce((sum, row) => sum + row.quantity, 0));
-      expect(group.__domain).toEqual([['location_id', '=', locationId], ['location_id', 'in', [stockIds.RDC1, stockIds.FSL01]]]);
+      expect(group.__domain).toEqual(['&', ['location_id', 'in', [stockIds.RDC1, stockIds.FSL01]], ['location_id', '=', locationId]]);
     }
     const flat = await admin.call<Record<string, unknown>[]>('stock.quant', 'read_group', [[], ['quantity:sum'], ['location_id', 'product_id']], { lazy: false });
     expect(flat[0]).toHaveProperty('__count');
@@ -153,6 +162,14 @@ describe('domains', () => {
     const all = await admin.call<number>('stock.picking', 'search_count', [[]]);
     expect(withMoves).toBe(byPath);
     expect(withMoves + without).toBe(all);
+  });
+
+  it('matches a many2one against a name when given a string', async () => {
+    const [quant] = await admin.searchRead<{ product_id: [number, string] }>('stock.quant', [], ['product_id'], { limit: 1 });
+    const byId = await admin.call<number>('stock.quant', 'search_count', [[['product_id', '=', quant?.product_id[0]]]]);
+    const byName = await admin.call<number>('stock.quant', 'search_count', [[['product_id', '=', quant?.product_id[1]]]]);
+    expect(byName).toBe(byId);
+    expect(await admin.call<number>('stock.quant', 'search_count', [[['location_id', 'ilike', 'RDC1/Stock']]])).toBe(await admin.call<number>('stock.quant', 'search_count', [[['location_id', '=', stockIds.RDC1]]]));
   });
 
   it('walks the location hierarchy with child_of and parent_of', async () => {
@@ -210,6 +227,29 @@ describe('failures shaped like Odoo', () => {
     expect((await admin.fails('res.partner', 'search_read', [[]], { fields: ['no_such_field'] })).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid field 'no_such_field' on model 'res.partner'" });
     expect((await admin.fails('res.partner', 'create', [{ name: 'x', no_such_field: 1 }])).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid field 'no_such_field' on model 'res.partner'" });
     expect((await admin.fails('res.partner', 'search', [[]], { bogus: 1 })).data).toMatchObject({ name: 'builtins.TypeError', message: "BaseModel.search() got an unexpected keyword argument 'bogus'" });
+  });
+
+  it('malformed domains and orders fail with the exceptions a real 18 raises', async () => {
+    expect((await admin.fails('stock.warehouse', 'search', ['abc'])).data).toMatchObject({ name: 'builtins.AssertionError', message: "Domains to normalize must have a 'domain' form: a list or tuple of domain components" });
+    expect((await admin.fails('stock.warehouse', 'search', [[['code', '=']]])).data).toMatchObject({ name: 'builtins.ValueError', message: 'not enough values to unpack (expected 3, got 2)' });
+    expect((await admin.fails('stock.warehouse', 'search', [[['code', '~', 'x']]])).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid leaf ('code', '~', 'x')" });
+    expect((await admin.fails('stock.warehouse', 'search', [[['id', 'in', 1]]])).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid domain term ('id', 'in', 1)" });
+    expect((await admin.fails('stock.warehouse', 'search', [[['id', 'child_of', 1]]])).data).toMatchObject({ name: 'builtins.KeyError', message: 'parent_id' });
+    expect((await admin.fails('stock.warehouse', 'search', [[]], { order: 'code sideways' })).data.name).toBe('odoo.exceptions.UserError');
+    expect((await admin.fails('stock.warehouse', 'search', [[]], { order: 'bogus' })).data).toMatchObject({ name: 'builtins.ValueError', message: "Invalid field 'bogus' on model 'stock.warehouse'" });
+  });
+
+  it('writes and unlinks on no ids succeed without touching anything, even without rights', async () => {
+    const readonly = OdooCaller.as(sim, 'readonly');
+    expect(await readonly.call('res.partner', 'write', [[], { ref: 'x' }])).toBe(true);
+    expect(await readonly.call('stock.picking', 'unlink', [[]])).toBe(true);
+    expect(await readonly.call('stock.warehouse', 'read', [['1'], ['code']])).toEqual([]);
+  });
+
+  it('creates from vals passed by name, then fails converting the result and rolls the create back', async () => {
+    const before = await admin.call<number>('res.partner', 'search_count', [[]]);
+    expect((await admin.fails('res.partner', 'create', [], { vals_list: { name: 'By name' } })).data).toMatchObject({ name: 'builtins.IndexError', message: 'tuple index out of range' });
+    expect(await admin.call('res.partner', 'search_count', [[]])).toBe(before);
   });
 
   it('a missing required field is a ValidationError naming model and field, and nothing is created', async () => {

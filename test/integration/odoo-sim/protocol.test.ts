@@ -79,7 +79,7 @@ describe('JSON-RPC at /jsonrpc', () => {
   });
 
   it('fails an unknown service with KeyError and an unknown common method with "Method not found"', async () => {
-    expect((await jsonRpc(sim, 'nope', 'version', [])).body.error?.data).toMatchObject({ name: 'builtins.KeyError', message: "'nope'" });
+    expect((await jsonRpc(sim, 'nope', 'version', [])).body.error?.data).toMatchObject({ name: 'builtins.KeyError', message: 'nope' });
     expect((await jsonRpc(sim, 'common', 'nope', [])).body.error?.data).toMatchObject({ name: 'builtins.Exception', message: 'Method not found: nope' });
   });
 
@@ -117,6 +117,20 @@ describe('session routes', () => {
   });
 });
 
+describe('login cooldown', () => {
+  it('refuses web logins for a while after 10 failures from one address, but never rate-limits RPC', async () => {
+    const own = await startSmallSim();
+    try {
+      const login = (password: string) => postJson(`${own.url}/web/session/authenticate`, { jsonrpc: '2.0', id: 1, params: { db: own.database, login: 'planner', password } });
+      for (let i = 0; i < 10; i++) expect((await login('wrong')).body.error?.data.message).toBe('Access Denied');
+      expect((await login(user(own, 'planner').password)).body.error?.data).toMatchObject({ name: 'odoo.exceptions.AccessDenied', message: 'Too many login failures, please wait a bit before trying again.' });
+      expect((await jsonRpc(own, 'common', 'authenticate', [own.database, 'planner', user(own, 'planner').apiKey, {}])).body.result).toBe(user(own, 'planner').uid);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('XML-RPC at /xmlrpc/2 through the xmlrpc package', () => {
   it('answers version, authenticate and execute_kw', async () => {
     const planner = user(sim, 'planner');
@@ -149,6 +163,16 @@ describe('XML-RPC at /xmlrpc/2 through the xmlrpc package', () => {
     expect(fault.faultCode).toBe(1);
     expect(fault.faultString).toContain('cannot marshal None unless allow_none is enabled');
     expect(await caller.searchRead('purchase.order', [['id', '=', order?.id]], ['state'])).toEqual([{ id: order?.id, state: 'cancel' }]);
+  });
+
+  it('sends float fields as <double> and datetimes as plain strings, like the Odoo marshaller', async () => {
+    const require = createRequire(import.meta.url);
+    const serializer = require('xmlrpc/lib/serializer') as { serializeMethodCall(method: string, params: unknown[]): string };
+    const planner = user(sim, 'planner');
+    const body = serializer.serializeMethodCall('execute_kw', [sim.database, planner.uid, planner.apiKey, 'stock.quant', 'search_read', [[]], { fields: ['quantity', 'write_date'], limit: 1 }]);
+    const xml = await (await fetch(`${sim.url}/xmlrpc/2/object`, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body })).text();
+    expect(xml).toMatch(/<name>quantity<\/name><value><double>-?\d+\.\d+<\/double><\/value>/);
+    expect(xml).toMatch(/<name>write_date<\/name><value><string>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}<\/string><\/value>/);
   });
 
   it('keeps the legacy string fault codes at /xmlrpc/<service>', async () => {

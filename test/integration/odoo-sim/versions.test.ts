@@ -30,6 +30,12 @@ describe('Odoo 17 and 18 differ where the real ones do', () => {
     expect(types18.type?.selection.map(([key]) => key)).toEqual(['consu', 'service', 'combo']);
   });
 
+  it('keeps 17 type and detailed_type in step, so a product created as storable is reserved', async () => {
+    const admin = OdooCaller.as(v17, 'admin');
+    const id = await admin.call<number>('product.product', 'create', [{ name: 'Seventeen storable', detailed_type: 'product' }]);
+    expect(await admin.searchRead('product.product', [['id', '=', id]], ['type', 'detailed_type'])).toEqual([{ id, type: 'product', detailed_type: 'product' }]);
+  });
+
   it('takes the warehouse for quantities from `warehouse` in 17 and `warehouse_id` in 18, ignoring the other key', async () => {
     for (const [sim, key, ignored] of [[v17, 'warehouse', 'warehouse_id'], [v18, 'warehouse_id', 'warehouse']] as const) {
       const admin = OdooCaller.as(sim, 'admin');

@@ -161,6 +161,23 @@ describe('stock.picking', () => {
     expect(await free()).toBe(10);
   });
 
+  it('deleting a transfer deletes its moves, so they stop counting; a done one cannot be deleted', async () => {
+    const outgoing = async (): Promise<number> => (await planner.call<{ outgoing_qty: number }[]>('product.product', 'read', [[productId], ['outgoing_qty']], { context: { location: stock.RDC1 } }))[0]?.outgoing_qty ?? NaN;
+    const before = await outgoing();
+    const id = await transfer(3, 'WF-delete');
+    await planner.call('stock.picking', 'action_confirm', [[id]]);
+    expect(await outgoing()).toBe(before + 3);
+    const moveIds = (await picking(id)).move_ids;
+    // Deleting the moves needs Inventory / Administrator, as stock.picking.unlink deletes them without sudo.
+    expect((await planner.fails('stock.picking', 'unlink', [[id]])).data.message).toMatch(/^You are not allowed to delete 'Stock Move' \(stock\.move\) records\./);
+    expect(await supervisor.call('stock.picking', 'unlink', [[id]])).toBe(true);
+    expect(await planner.call('stock.move', 'search_count', [[['id', 'in', moveIds]]])).toBe(0);
+    expect(await outgoing()).toBe(before);
+    const done = await transfer(1, 'WF-delete-done');
+    await planner.call('stock.picking', 'button_validate', [[done]]);
+    expect((await supervisor.fails('stock.picking', 'unlink', [[done]])).data).toMatchObject({ name: 'odoo.exceptions.UserError', message: 'You can only delete draft or cancelled moves.' });
+  });
+
   it('do_unreserve returns None, so the JSON-RPC reply has no result', async () => {
     const id = await transfer(2, 'WF-unreserve');
     await planner.call('stock.picking', 'action_confirm', [[id]]);
@@ -231,6 +248,14 @@ describe('purchase.order', () => {
     expect(await planner.searchRead('purchase.order.line', [['order_id', '=', received]], ['qty_received'])).toMatchObject([{ qty_received: 2 }]);
   });
 
+  it('deletes an order only once it is cancelled', async () => {
+    const id = await order(10, 1, 'PLN:delete');
+    expect((await planner.fails('purchase.order', 'unlink', [[id]])).data).toMatchObject({ name: 'odoo.exceptions.UserError', message: 'In order to delete a purchase order, you must cancel it first.' });
+    await planner.raw('purchase.order', 'button_cancel', [[id]]);
+    expect(await planner.call('purchase.order', 'unlink', [[id]])).toBe(true);
+    expect(await planner.call('purchase.order', 'search_count', [[['id', '=', id]]])).toBe(0);
+  });
+
   it('button_draft brings a cancelled order back to draft and returns {}', async () => {
     const id = await order(10, 1, 'PLN:draft');
     await planner.raw('purchase.order', 'button_cancel', [[id]]);
@@ -253,5 +278,17 @@ describe('sale.order', () => {
     const [delivery] = await planner.searchRead<{ origin: string; picking_type_code: string; sale_id: [number, string]; scheduled_date: string }>('stock.picking', [['sale_id', '=', id]], ['origin', 'picking_type_code', 'sale_id', 'scheduled_date']);
     expect(delivery).toMatchObject({ origin: `${so?.name} - REF-9`, picking_type_code: 'outgoing', sale_id: [id, so?.name], scheduled_date: '2026-03-10 11:00:00' });
     expect((await planner.fails('sale.order', 'action_confirm', [[id]])).data).toMatchObject({ name: 'odoo.exceptions.UserError', message: 'Some orders are not in a state requiring confirmation.' });
+  });
+});
+
+describe('stock.quant inventory adjustment', () => {
+  it('sets the counted quantity in inventory mode and applies it (None result)', async () => {
+    const supervisor = OdooCaller.as(sim, 'supervisor');
+    const quantId = await supervisor.call<number>('stock.quant', 'create', [{ product_id: productId, location_id: stock.TPL1, inventory_quantity: 42 }], { context: { inventory_mode: true } });
+    const again = await supervisor.call<number>('stock.quant', 'create', [{ product_id: productId, location_id: stock.TPL1, inventory_quantity: 40 }], { context: { inventory_mode: true } });
+    expect(again).toBe(quantId);
+    expect((await supervisor.raw('stock.quant', 'action_apply_inventory', [[quantId]])).body).toEqual({ jsonrpc: '2.0', id: 1 });
+    expect(await onHand(stock.TPL1 as number)).toBe(40);
+    expect(await planner.call('res.users', 'context_get', [])).toEqual({ lang: 'en_US', tz: 'Europe/Amsterdam', uid: sim.users.find((u) => u.login === 'planner')?.uid });
   });
 });

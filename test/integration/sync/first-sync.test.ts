@@ -20,7 +20,7 @@ function positionsOf(snapshot: NetworkSnapshot): Map<string, [number, number]> {
 describe.each([18, 17] as const)('the first sync from the stand-in speaking Odoo %i', (version) => {
   let rig: SyncRig;
   beforeAll(async () => {
-    rig = await syncRig({ version, nodes: 10, skus: 30, seed: 42 });
+    rig = await syncRig({ version, nodes: 4, skus: 40, seed: 11 });
   });
   afterAll(async () => rig.close());
 
@@ -29,11 +29,11 @@ describe.each([18, 17] as const)('the first sync from the stand-in speaking Odoo
     const report = await target.sync.run(rig.client());
     expect(report.kind).toBe('first');
     expect(report.problems).toEqual([]);
-    expect(report.reconciliation.nodes).toBe(10);
+    expect(report.reconciliation.nodes).toBe(4);
     expect(report.reconciliation.differences).toEqual([]);
 
     const synced = target.cache.readSnapshot();
-    const demo = generateDemoNetwork({ seed: 42, nodes: 10, skus: 30, dayZero: DAY_ZERO, takenAt: `${DAY_ZERO}T09:00:00Z` }).snapshot;
+    const demo = generateDemoNetwork({ seed: 11, nodes: 4, skus: 40, dayZero: DAY_ZERO, takenAt: `${DAY_ZERO}T09:00:00Z` }).snapshot;
     if (!synced) throw new Error('nothing synced');
     expect(synced.meta.source).toBe('odoo');
     expect(synced.nodes.map((node) => node.id)).toEqual(demo.nodes.map((node) => node.id));

@@ -1,6 +1,6 @@
 import type { Env } from '../orm/env';
 import type { ModelSpec, OdooVersion, Row } from '../orm/model-spec';
-import { active, boolean, char, datetime, float, integer, many2many, many2one, monetary, one2many, selection } from './field-kit';
+import { active, boolean, char, datetime, float, integer, many2many, many2one, monetary, one2many, selection, text, tzSelection } from './field-kit';
 
 const currentCompany = (env: Env): number => env.companyId();
 
@@ -26,7 +26,7 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
         po_double_validation: selection('Levels of Approvals', [['one_step', 'Confirm purchase orders in one step'], ['two_step', 'Get 2 levels of approvals to confirm a purchase order']], { default: 'one_step' }),
         po_double_validation_amount: monetary('Double validation amount', { default: 5000 }),
         po_lock: selection('Purchase Order Modification', [['edit', 'Allow to edit purchase orders'], ['lock', 'Confirmed purchase orders are not editable']], { default: 'edit' }),
-        po_lead: float('Purchase Lead Time', { default: 0 }),
+        po_lead: float('Purchase Lead Time', { required: true, default: 0 }),
       },
     },
     {
@@ -34,31 +34,44 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
       description: 'Access Groups',
       order: 'name',
       displayName: (env: Env, row: Row) => String(row.full_name || row.name),
-      fields: { name: char('Name', { required: true }), full_name: char('Group Name'), implied_ids: many2many('res.groups', 'Inherits'), users: many2many('res.users', 'Users'), comment: char('Comment') },
+      fields: { name: char('Name', { required: true }), full_name: char('Group Name', { reportStore: false }), implied_ids: many2many('res.groups', 'Inherits'), users: many2many('res.users', 'Users'), comment: text('Comment') },
     },
     {
       name: 'res.users',
       description: 'User',
       order: 'name, login',
       fields: {
-        name: char('Name', { required: true }),
+        // name, tz and lang live on the user's partner in Odoo (related, not stored on res.users).
+        name: char('Name', { reportStore: false }),
         login: char('Login', { required: true }),
         active: active(),
         company_id: many2one('res.company', 'Company', { required: true, default: currentCompany }),
         company_ids: many2many('res.company', 'Companies'),
         partner_id: many2one('res.partner', 'Related Partner', { required: true }),
-        tz: char('Timezone'),
-        lang: char('Language', { default: 'en_US' }),
+        tz: { ...tzSelection(), reportStore: false },
+        lang: selection('Language', [['en_US', 'English (US)']], { default: 'en_US', reportStore: false }),
         share: boolean('Share User'),
         groups_id: many2many('res.groups', 'Groups'),
         api_key_ids: one2many('res.users.apikeys', 'user_id', 'API Keys'),
         password: char('Password', { compute: () => '', setter: () => undefined }),
       },
+      methods: {
+        context_get: {
+          kind: 'model',
+          params: [],
+          run: (env: Env) => {
+            const user = env.user();
+            return { lang: user.lang || 'en_US', tz: user.tz || false, uid: env.uid };
+          },
+        },
+      },
     },
     {
       name: 'res.users.apikeys',
       description: 'Users API Keys',
+      logAccess: false,
       fields: {
+        create_date: datetime('Creation Date', { readonly: true }),
         name: char('Description', { required: true, readonly: true }),
         user_id: many2one('res.users', 'User', { required: true, readonly: true, index: true }),
         scope: char('Scope', { readonly: true }),
@@ -86,8 +99,9 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
         name: char('Name', { index: false }),
         complete_name: char('Complete Name', { stored: true, compute: (env: Env, row: Row) => row.complete_name }),
         is_company: boolean('Is a Company'),
+        type: selection('Address Type', [['contact', 'Contact'], ['invoice', 'Invoice Address'], ['delivery', 'Delivery Address'], ['other', 'Other Address']], { default: 'contact' }),
         parent_id: many2one('res.partner', 'Related Company', { index: true }),
-        commercial_partner_id: many2one('res.partner', 'Commercial Entity', { compute: (env: Env, row: Row) => (typeof row.parent_id === 'number' ? row.parent_id : row.id) }),
+        commercial_partner_id: many2one('res.partner', 'Commercial Entity', { reportStore: true, compute: (env: Env, row: Row) => (typeof row.parent_id === 'number' ? row.parent_id : row.id) }),
         child_ids: one2many('res.partner', 'parent_id', 'Contact'),
         ref: char('Reference'),
         email: char('Email'),
@@ -99,7 +113,7 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
         supplier_rank: integer('Supplier Rank'),
         property_stock_supplier: many2one('stock.location', 'Vendor Location', { companyDependent: true }),
         property_stock_customer: many2one('stock.location', 'Customer Location', { companyDependent: true }),
-        tz: char('Timezone'),
+        tz: tzSelection(),
       },
     },
     {

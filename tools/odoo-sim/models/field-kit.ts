@@ -15,3 +15,16 @@ export const many2one = (relation: string, string: string, extra: Partial<FieldS
 export const one2many = (relation: string, inverse: string, string: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'one2many', string, relation, inverse, ...extra });
 export const many2many = (relation: string, string: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'many2many', string, relation, ...extra });
 export const active = (): FieldSpec => ({ type: 'boolean', string: 'Active', default: true });
+
+/** Marks fields Odoo stores (stored computes) so fields_get reports `store: true` like Odoo does. */
+export function reportStored(fields: Record<string, FieldSpec>, names: readonly string[]): Record<string, FieldSpec> {
+  for (const name of names) {
+    const field = fields[name];
+    if (field) fields[name] = { ...field, reportStore: true };
+  }
+  return fields;
+}
+
+const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+/** The `tz` selection of res.users / res.partner (Odoo lists every pytz zone). */
+export const tzSelection = (): FieldSpec => selection('Timezone', [...new Set([...TIME_ZONES, 'UTC'])].map((zone) => [zone, zone] as const));

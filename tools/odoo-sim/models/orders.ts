@@ -1,8 +1,9 @@
 import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
+import { userError } from '../orm/errors';
 import * as purchase from '../workflows/purchase';
 import * as sale from '../workflows/sale';
-import { boolean, char, datetime, float, html, integer, many2one, monetary, one2many, selection, text } from './field-kit';
+import { active, boolean, char, datetime, float, html, integer, many2many, many2one, monetary, one2many, reportStored, selection, text } from './field-kit';
 
 function recordMethod(params: readonly string[], run: (env: Env, ids: number[], params: Record<string, unknown>) => unknown, defaults?: Record<string, unknown>) {
   return { kind: 'records' as const, params, ...(defaults ? { defaults } : {}), run: (env: Env, _model: string, call: { ids: number[]; params: Record<string, unknown> }) => run(env, call.ids, call.params) };
@@ -87,6 +88,7 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
         return total ? (total - (Number(row.purchase_price) || 0) * (Number(row.product_uom_qty) || 0)) / total : 0;
       },
     }),
+    tax_id: many2many('account.tax', 'Taxes'),
     move_ids: one2many('stock.move', 'sale_line_id', 'Stock Moves'),
   };
 
@@ -112,16 +114,27 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
     company_id: many2one('res.company', 'Company', { related: 'order_id.company_id' }),
     state: selection('Status', [['draft', 'RFQ'], ['sent', 'RFQ Sent'], ['to approve', 'To Approve'], ['purchase', 'Purchase Order'], ['done', 'Locked'], ['cancel', 'Cancelled']], { related: 'order_id.state' }),
     display_type: selection('Display Type', [['line_section', 'Section'], ['line_note', 'Note']]),
+    taxes_id: many2many('account.tax', 'Taxes'),
     move_ids: one2many('stock.move', 'purchase_line_id', 'Reservation'),
   };
 
   return [
     {
+      // Only so that tax fields resolve; the stand-in computes untaxed totals.
+      name: 'account.tax',
+      description: 'Tax',
+      order: 'sequence,id',
+      fields: { name: char('Tax Name', { required: true }), amount: float('Amount', { required: true }), type_tax_use: selection('Tax Type', [['sale', 'Sales'], ['purchase', 'Purchases'], ['none', 'None']], { required: true, default: 'sale' }), sequence: integer('Sequence', { required: true, default: 1 }), active: active(), company_id: many2one('res.company', 'Company', { required: true, default: company }) },
+    },
+    {
       name: 'sale.order',
       description: 'Sales Order',
       order: 'date_order desc, id desc',
       prepareCreate: (env, vals) => sale.prepareOrder(env, vals),
-      fields: saleOrderFields,
+      beforeUnlink: (env, rows) => {
+        if (rows.some((row) => row.state !== 'draft' && row.state !== 'cancel')) throw userError('You can not delete a sent quotation or a confirmed sales order. You must first cancel it.');
+      },
+      fields: reportStored(saleOrderFields, ['amount_untaxed', 'amount_tax', 'amount_total', 'delivery_status', 'effective_date', 'margin', 'margin_percent']),
       methods: {
         action_confirm: recordMethod([], (env, ids) => sale.actionConfirm(env, ids)),
         action_cancel: recordMethod([], (env, ids) => sale.actionCancel(env, ids)),
@@ -140,7 +153,7 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
       },
       order: 'order_id, sequence, id',
       prepareCreate: (env, vals) => sale.prepareLine(env, vals),
-      fields: saleLineFields,
+      fields: reportStored(saleLineFields, ['company_id', 'currency_id', 'order_partner_id', 'state', 'price_subtotal', 'price_total', 'qty_delivered', 'qty_delivered_method', 'qty_invoiced', 'qty_to_invoice', 'margin', 'margin_percent']),
     },
     {
       name: 'purchase.order',
@@ -148,6 +161,9 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
       displayName: (env, row) => (row.partner_ref ? `${String(row.name)} (${String(row.partner_ref)})` : String(row.name)),
       order: 'priority desc, id desc',
       prepareCreate: (env, vals) => purchase.prepareOrder(env, vals),
+      beforeUnlink: (env, rows) => {
+        if (rows.some((row) => row.state !== 'cancel')) throw userError('In order to delete a purchase order, you must cancel it first.');
+      },
       fields: {
         name: char('Order Reference', { required: true, default: 'New', index: true }),
         priority: selection('Priority', [['0', 'Normal'], ['1', 'Urgent']], { default: '0' }),
@@ -161,20 +177,24 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
         state: selection('Status', [['draft', 'RFQ'], ['sent', 'RFQ Sent'], ['to approve', 'To Approve'], ['purchase', 'Purchase Order'], ['done', 'Locked'], ['cancel', 'Cancelled']], { readonly: true, default: 'draft' }),
         order_line: one2many('purchase.order.line', 'order_id', 'Order Lines'),
         notes: html('Terms and Conditions'),
-        invoice_status: selection('Billing Status', [['no', 'Nothing to Bill'], ['to invoice', 'Waiting Bills'], ['invoiced', 'Fully Billed']], { compute: () => 'no' }),
+        invoice_status: selection('Billing Status', [['no', 'Nothing to Bill'], ['to invoice', 'Waiting Bills'], ['invoiced', 'Fully Billed']], { compute: () => 'no', reportStore: true }),
         date_planned: datetime('Expected Arrival', { stored: true, compute: (env, row) => row.date_planned ?? false }),
-        amount_untaxed: monetary('Untaxed Amount', { compute: (env, row) => lineSum(env, 'purchase.order.line', 'order_id', row.id, subtotal) }),
-        amount_tax: monetary('Taxes', { compute: () => 0 }),
-        amount_total: monetary('Total', { compute: (env, row) => lineSum(env, 'purchase.order.line', 'order_id', row.id, subtotal) }),
+        amount_untaxed: monetary('Untaxed Amount', { reportStore: true, compute: (env, row) => lineSum(env, 'purchase.order.line', 'order_id', row.id, subtotal) }),
+        amount_tax: monetary('Taxes', { reportStore: true, compute: () => 0 }),
+        amount_total: monetary('Total', { reportStore: true, compute: (env, row) => lineSum(env, 'purchase.order.line', 'order_id', row.id, subtotal) }),
         user_id: many2one('res.users', 'Buyer', { default: (env: Env) => env.uid }),
         company_id: many2one('res.company', 'Company', { required: true, default: company }),
         picking_type_id: many2one('stock.picking.type', 'Deliver To', { required: true, default: (env: Env) => purchase.defaultPickingType(env) }),
-        picking_ids: one2many('stock.picking', 'purchase_id', 'Receptions'),
+        // purchase_stock: a stored computed many2many in Odoo (receipts of the order's moves).
+        picking_ids: many2many('stock.picking', 'Receptions', {
+          reportStore: true,
+          compute: (env, row) => [...(env.db.table('stock.picking').lookup('purchase_id', row.id) ?? [])].sort((a, b) => a - b),
+        }),
         incoming_picking_count: integer('Incoming Shipment count', { compute: (env, row) => env.db.table('stock.picking').lookup('purchase_id', row.id)?.length ?? 0 }),
         group_id: many2one('procurement.group', 'Procurement Group'),
         is_shipped: boolean('Is Shipped', { compute: (env, row) => purchase.receiptStatus(env, row) === 'full' }),
-        effective_date: datetime('Arrival', { compute: (env, row) => purchase.effectiveDate(env, row) }),
-        receipt_status: selection('Receipt Status', [['pending', 'Not Received'], ['partial', 'Partially Received'], ['full', 'Fully Received']], { compute: (env, row) => purchase.receiptStatus(env, row) }),
+        effective_date: datetime('Arrival', { reportStore: true, compute: (env, row) => purchase.effectiveDate(env, row) }),
+        receipt_status: selection('Receipt Status', [['pending', 'Not Received'], ['partial', 'Partially Received'], ['full', 'Fully Received']], { reportStore: true, compute: (env, row) => purchase.receiptStatus(env, row) }),
       },
       methods: {
         button_confirm: recordMethod([], (env, ids) => purchase.buttonConfirm(env, ids)),
@@ -192,7 +212,7 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
       prepareCreate: (env, vals) => purchase.prepareLine(env, vals),
       afterCreate: (env, row) => purchase.afterLineChange(env, row),
       afterWrite: (env, rows) => rows.forEach((row) => purchase.afterLineChange(env, row)),
-      fields: poLineFields,
+      fields: reportStored(poLineFields, ['product_uom_qty', 'price_subtotal', 'price_total', 'qty_received_method', 'qty_received', 'qty_invoiced', 'qty_to_invoice', 'partner_id', 'currency_id', 'company_id', 'state']),
     },
   ];
 }

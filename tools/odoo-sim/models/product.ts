@@ -1,7 +1,7 @@
 import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
 import { productQuantities } from '../workflows/quantities';
-import { active, boolean, char, float, integer, many2one, one2many, selection, date } from './field-kit';
+import { active, boolean, char, float, html, integer, many2one, one2many, selection, date } from './field-kit';
 
 function quantityField(string: string, key: 'qty_available' | 'free_qty' | 'incoming_qty' | 'outgoing_qty' | 'virtual_available'): FieldSpec {
   return { type: 'float', string, compute: (env: Env, row: Row) => productQuantities(env, row.id)[key] };
@@ -25,13 +25,20 @@ function typeSelection(version: OdooVersion): FieldSpec {
     : selection('Type', [['consu', 'Consumable'], ['service', 'Service'], ['product', 'Storable Product']], { required: true, default: 'consu' });
 }
 
+/** 17: `type` is computed from `detailed_type` (storable = 'product'); keep both in step on create/write. */
+function syncDetailedType(version: OdooVersion, vals: Record<string, unknown>): void {
+  if (version !== 17) return;
+  if (vals.detailed_type !== undefined && vals.detailed_type !== false) vals.type = vals.detailed_type;
+  else if (vals.type !== undefined && vals.type !== false) vals.detailed_type = vals.type;
+}
+
 /** Template fields a variant exposes through `_inherits` (read and written through product_tmpl_id). */
 const INHERITED = ['name', 'type', 'uom_id', 'uom_po_id', 'list_price', 'categ_id', 'sale_ok', 'purchase_ok', 'company_id', 'seller_ids', 'description'] as const;
 
 export function productModels(version: OdooVersion): ModelSpec[] {
   const templateFields: Record<string, FieldSpec> = {
     name: char('Name', { required: true, translate: true }),
-    description: char('Description'),
+    description: html('Description'),
     type: typeSelection(version),
     ...(version === 17
       ? { detailed_type: selection('Product Type', [['consu', 'Consumable'], ['service', 'Service'], ['product', 'Storable Product']], { required: true, default: 'consu' }) }
@@ -57,11 +64,12 @@ export function productModels(version: OdooVersion): ModelSpec[] {
     active: active(),
     company_id: many2one('res.company', 'Company'),
     seller_ids: one2many('product.supplierinfo', 'product_tmpl_id', 'Vendors'),
-    product_variant_ids: one2many('product.product', 'product_tmpl_id', 'Products'),
+    product_variant_ids: one2many('product.product', 'product_tmpl_id', 'Products', { required: true }),
     product_variant_id: many2one('product.product', 'Product', {
       compute: (env: Env, row: Row) => [...(env.db.table('product.product').lookup('product_tmpl_id', row.id) ?? [])][0] ?? false,
     }),
     default_code: char('Internal Reference', {
+      reportStore: true,
       compute: (env: Env, row: Row) => {
         const ids = [...(env.db.table('product.product').lookup('product_tmpl_id', row.id) ?? [])];
         return ids.length === 1 ? (env.row('product.product', ids[0])?.default_code ?? false) : false;
@@ -91,7 +99,7 @@ export function productModels(version: OdooVersion): ModelSpec[] {
     outgoing_qty: quantityField('Outgoing', 'outgoing_qty'),
     virtual_available: quantityField('Forecasted Quantity', 'virtual_available'),
   };
-  for (const name of INHERITED) variantFields[name] = { ...templateFields[name], related: `product_tmpl_id.${name}`, default: undefined, required: false } as FieldSpec;
+  for (const name of INHERITED) variantFields[name] = { ...templateFields[name], related: `product_tmpl_id.${name}`, default: undefined } as FieldSpec;
   if (version === 17) variantFields.detailed_type = { ...templateFields.detailed_type, related: 'product_tmpl_id.detailed_type', default: undefined, required: false } as FieldSpec;
   else variantFields.is_storable = { ...templateFields.is_storable, related: 'product_tmpl_id.is_storable', default: undefined } as FieldSpec;
 
@@ -109,7 +117,8 @@ export function productModels(version: OdooVersion): ModelSpec[] {
         name: char('Unit of Measure', { required: true, translate: true }),
         category_id: many2one('uom.category', 'Category', { required: true, index: true }),
         factor: float('Ratio', { required: true, default: 1 }),
-        factor_inv: float('Bigger Ratio', { compute: (env: Env, row: Row) => (Number(row.factor) ? 1 / Number(row.factor) : 0) }),
+        factor_inv: float('Bigger Ratio', {
+          required: true, compute: (env: Env, row: Row) => (Number(row.factor) ? 1 / Number(row.factor) : 0) }),
         rounding: float('Rounding Precision', { required: true, default: 0.01 }),
         uom_type: selection('Type', [['bigger', 'Bigger than the reference Unit of Measure'], ['reference', 'Reference Unit of Measure for this category'], ['smaller', 'Smaller than the reference Unit of Measure']], { required: true, default: 'reference' }),
         active: active(),
@@ -135,6 +144,13 @@ export function productModels(version: OdooVersion): ModelSpec[] {
         const code = fieldDefaultCode(env, row);
         return code ? `[${code}] ${String(row.name)}` : String(row.name);
       },
+      prepareCreate: (env: Env, vals: Record<string, unknown>) => syncDetailedType(version, vals),
+      afterWrite: (env: Env, rows: Row[], vals: Record<string, unknown>) => {
+        if (version !== 17 || (vals.type === undefined && vals.detailed_type === undefined)) return;
+        const patch: Record<string, unknown> = { ...vals };
+        syncDetailedType(version, patch);
+        for (const row of rows) env.db.update('product.template', row, { type: patch.type, detailed_type: patch.detailed_type });
+      },
       afterCreate: (env: Env, row: Row) => {
         // A template always gets its (single) variant, as product.template.create does.
         if (!env.memo.has('creating-variant')) env.db.insert('product.product', { product_tmpl_id: row.id, active: true, default_code: false, barcode: false, standard_price: 0, create_uid: env.uid, create_date: env.now(), write_uid: env.uid, write_date: env.now() });
@@ -157,6 +173,7 @@ export function productModels(version: OdooVersion): ModelSpec[] {
           templateVals[name] = vals[name];
           delete vals[name];
         }
+        syncDetailedType(version, templateVals);
         env.memo.set('creating-variant', true);
         try {
           const templateDef = env.model('product.template');

@@ -2,8 +2,10 @@ import type { Env } from '../orm/env';
 import type { FieldSpec, ModelSpec, OdooVersion, Row } from '../orm/model-spec';
 import * as picking from '../workflows/picking';
 import * as warehouse from '../workflows/warehouse';
-import { active, boolean, char, datetime, float, integer, many2many, many2one, one2many, selection, html } from './field-kit';
+import { active, boolean, char, date, datetime, float, integer, many2many, many2one, one2many, selection, html, text } from './field-kit';
 import { nextSequence } from './base';
+import { checkAccess } from '../orm/access';
+import { createRecords, writeRows } from '../orm/records';
 
 const company = (env: Env): number => env.companyId();
 
@@ -33,7 +35,9 @@ function recordMethod(params: readonly string[], run: (env: Env, ids: number[], 
 }
 
 export function stockModels(version: OdooVersion): ModelSpec[] {
-  const moveLocation = (string: string): FieldSpec => many2one('stock.location', string, { required: true, index: true });
+  // Locations and warehouses are not indexed on the big tables: a few values with huge buckets
+  // cost memory and slow writes, while a scan of 500k rows for `location_id = X` takes milliseconds.
+  const moveLocation = (string: string): FieldSpec => many2one('stock.location', string, { required: true });
   return [
     {
       name: 'stock.location',
@@ -105,14 +109,14 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         color: integer('Color'),
         sequence: integer('Sequence', { default: 10 }),
         sequence_id: many2one('ir.sequence', 'Reference Sequence'),
-        sequence_code: char('Sequence Prefix', { required: version === 17 }),
+        sequence_code: char('Sequence Prefix', { required: true }),
         default_location_src_id: many2one('stock.location', 'Default Source Location', { required: version >= 18 }),
         default_location_dest_id: many2one('stock.location', 'Default Destination Location', { required: version >= 18 }),
         code: selection('Type of Operation', [['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { required: true }),
         return_picking_type_id: many2one('stock.picking.type', 'Operation Type for Returns'),
         warehouse_id: many2one('stock.warehouse', 'Warehouse', { index: true }),
         active: active(),
-        is_favorite: boolean('Show Operation in Overview'),
+        is_favorite: boolean('Show Operation in Overview', { reportStore: false }),
         create_backorder: selection('Create Backorder', [['ask', 'Ask'], ['always', 'Always'], ['never', 'Never']], { required: true, default: 'ask' }),
         reservation_method: selection('Reservation Method', [['at_confirm', 'At Confirmation'], ['manual', 'Manually'], ['by_date', 'Before scheduled date']], { required: true, default: 'at_confirm' }),
         show_operations: boolean('Show Detailed Operations'),
@@ -137,7 +141,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       name: 'procurement.group',
       description: 'Procurement Group',
       order: 'id desc',
-      fields: { name: char('Reference', { required: true }), move_type: selection('Delivery Type', [['direct', 'Partial'], ['one', 'All at once']], { required: true, default: 'direct' }), partner_id: many2one('res.partner', 'Partner'), sale_id: many2one('sale.order', 'Sale Order') },
+      fields: { name: char('Reference', { required: true }), move_type: selection('Delivery Type', [['direct', 'Partial'], ['one', 'All at once']], { default: 'direct' }), partner_id: many2one('res.partner', 'Partner'), sale_id: many2one('sale.order', 'Sale Order') },
     },
     {
       name: 'stock.route',
@@ -192,7 +196,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         product_tmpl_id: many2one('product.template', 'Product Template', { related: 'product_id.product_tmpl_id' }),
         product_uom_id: many2one('uom.uom', 'Unit', { related: 'product_id.uom_id' }),
         company_id: many2one('res.company', 'Company', { stored: true, compute: (env, row) => row.company_id ?? false }),
-        location_id: many2one('stock.location', 'Location', { required: true, index: true }),
+        location_id: many2one('stock.location', 'Location', { required: true }),
         warehouse_id: many2one('stock.warehouse', 'Warehouse', { related: 'location_id.warehouse_id' }),
         lot_id: many2one('stock.lot', 'Lot/Serial Number'),
         package_id: many2one('stock.quant.package', 'Package'),
@@ -202,11 +206,45 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         available_quantity: float('Available Quantity', { compute: (env, row) => (Number(row.quantity) || 0) - (Number(row.reserved_quantity) || 0) }),
         in_date: datetime('Incoming Date', { required: true, readonly: true, default: (env: Env) => env.now() }),
         inventory_quantity: float('Counted Quantity'),
-        inventory_diff_quantity: float('Difference', { compute: (env, row) => (row.inventory_quantity_set ? (Number(row.inventory_quantity) || 0) - (Number(row.quantity) || 0) : 0) }),
+        inventory_diff_quantity: float('Difference', {
+          reportStore: true, compute: (env, row) => (row.inventory_quantity_set ? (Number(row.inventory_quantity) || 0) - (Number(row.quantity) || 0) : 0) }),
         inventory_quantity_set: boolean('Inventory Quantity Set'),
       },
       prepareCreate: (env, vals) => {
         vals.company_id = env.row('stock.location', vals.location_id as number)?.company_id ?? false;
+        if (env.context.inventory_mode && vals.inventory_quantity !== undefined) vals.inventory_quantity_set = true;
+      },
+      methods: {
+        // In inventory mode a quant for the same product and location is reused (Odoo's quant create merges).
+        create: {
+          kind: 'model',
+          params: ['vals_list'],
+          run: (env, _model, { params }) => {
+            const single = !Array.isArray(params.vals_list);
+            const list = (single ? [params.vals_list] : params.vals_list) as Record<string, unknown>[];
+            const ids = list.map((vals) => {
+              const existing = env.context.inventory_mode
+                ? [...(env.db.table('stock.quant').lookup('product_id', vals.product_id) ?? [])].map((id) => env.row('stock.quant', id) as Row).find((quant) => quant.location_id === vals.location_id)
+                : undefined;
+              if (existing && vals.inventory_quantity !== undefined) {
+                writeRows(env, 'stock.quant', [existing.id], { inventory_quantity: vals.inventory_quantity, inventory_quantity_set: true });
+                return existing.id;
+              }
+              return createRecords(env, 'stock.quant', [vals])[0] as number;
+            });
+            return single ? ids[0] : ids;
+          },
+        },
+        // Inventory adjustment: counted quantities become on hand. Returns None, like Odoo 18.
+        action_apply_inventory: recordMethod([], (env, ids) => {
+          checkAccess(env, 'stock.quant', 'write');
+          for (const id of ids) {
+            const quant = env.row('stock.quant', id);
+            if (!quant || !quant.inventory_quantity_set) continue;
+            env.db.update('stock.quant', quant, { quantity: Number(quant.inventory_quantity) || 0, inventory_quantity: 0, inventory_quantity_set: false, write_uid: env.uid, write_date: env.now() });
+          }
+          return null;
+        }),
       },
     },
     {
@@ -216,6 +254,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
       prepareCreate: (env, vals) => picking.preparePicking(env, vals),
       afterCreate: (env, row) => picking.afterPickingCreate(env, row),
       afterWrite: (env, rows, vals) => picking.afterPickingWrite(env, rows, vals),
+      beforeUnlink: (env, rows) => picking.beforePickingUnlink(env, rows),
       fields: {
         name: char('Reference', { default: '/', readonly: true, index: true }),
         origin: char('Source Document'),
@@ -226,8 +265,9 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         state: selection('Status', PICKING_STATES, { stored: true, compute: (env, row) => row.state, readonly: true, default: 'draft' }),
         group_id: many2one('procurement.group', 'Procurement Group'),
         priority: selection('Priority', PRIORITIES, { default: '0' }),
-        scheduled_date: datetime('Scheduled Date', { required: true, default: (env: Env) => env.now() }),
+        scheduled_date: datetime('Scheduled Date', { default: (env: Env) => env.now() }),
         date_deadline: datetime('Deadline', {
+          reportStore: true,
           compute: (env, row) => {
             let best: string | false = false;
             for (const id of env.db.table('stock.move').lookup('picking_id', row.id) ?? []) {
@@ -239,12 +279,12 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         }),
         date: datetime('Creation Date', { default: (env: Env) => env.now() }),
         date_done: datetime('Date of Transfer', { readonly: true }),
-        location_id: many2one('stock.location', 'Source Location', { required: true, index: true }),
-        location_dest_id: many2one('stock.location', 'Destination Location', { required: true, index: true }),
+        location_id: many2one('stock.location', 'Source Location', { required: true }),
+        location_dest_id: many2one('stock.location', 'Destination Location', { required: true }),
         move_ids: one2many('stock.move', 'picking_id', 'Operations'),
         move_ids_without_package: one2many('stock.move', 'picking_id', 'Stock moves not in package'),
         move_line_ids: one2many('stock.move.line', 'picking_id', 'Operations'),
-        picking_type_id: many2one('stock.picking.type', 'Operation Type', { required: true, index: true }),
+        picking_type_id: many2one('stock.picking.type', 'Operation Type', { required: true }),
         picking_type_code: selection('Type of Operation', [['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { related: 'picking_type_id.code' }),
         partner_id: many2one('res.partner', 'Contact'),
         company_id: many2one('res.company', 'Company', { stored: true, compute: (env, row) => row.company_id ?? false, readonly: true }),
@@ -252,7 +292,16 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         owner_id: many2one('res.partner', 'Assign Owner'),
         is_locked: boolean('Is Locked', { default: true }),
         sale_id: many2one('sale.order', 'Sales Order', { index: true }),
-        purchase_id: many2one('purchase.order', 'Purchase Orders', { index: true }),
+        purchase_id: many2one('purchase.order', 'Purchase Orders', { index: true, reportStore: false }),
+        products_availability: char('Product Availability', {
+          compute: (env, row) => {
+            if (row.state === 'assigned') {
+              const moves = [...(env.db.table('stock.move').lookup('picking_id', row.id) ?? [])].map((id) => env.row('stock.move', id) as Row);
+              return moves.every((move) => move.state === 'assigned' || move.state === 'done' || move.state === 'cancel') ? 'Available' : 'Not Available';
+            }
+            return row.state === 'confirmed' || row.state === 'waiting' ? 'Not Available' : false;
+          },
+        }),
         products_availability_state: selection('Product Availability', [['available', 'Available'], ['expected', 'Expected'], ['late', 'Late']], { compute: (env, row) => (row.state === 'assigned' ? 'available' : false) }),
       },
       methods: {
@@ -288,7 +337,7 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         company_id: many2one('res.company', 'Company', { required: true, default: company }),
         product_id: many2one('product.product', 'Product', { required: true, index: true }),
         product_tmpl_id: many2one('product.template', 'Product Template', { related: 'product_id.product_tmpl_id' }),
-        description_picking: char('Description of Picking'),
+        description_picking: text('Description of Picking'),
         product_qty: float('Real Quantity', { stored: true, compute: (env, row) => row.product_qty ?? 0 }),
         product_uom_qty: float('Demand', { required: true, default: 0 }),
         product_uom: many2one('uom.uom', 'UoM', { required: true }),
@@ -314,12 +363,13 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         orderpoint_id: many2one('stock.warehouse.orderpoint', 'Original Reordering Rule'),
         route_ids: many2many('stock.route', 'Destination route'),
         move_line_ids: one2many('stock.move.line', 'move_id', 'Move Lines'),
-        reference: char('Reference', { compute: (env, row) => String(env.row('stock.picking', row.picking_id as number)?.name ?? row.name ?? '') }),
+        reference: char('Reference', { reportStore: true, compute: (env, row) => String(env.row('stock.picking', row.picking_id as number)?.name ?? row.name ?? '') }),
         purchase_line_id: many2one('purchase.order.line', 'Purchase Order Line', { index: true }),
         sale_line_id: many2one('sale.order.line', 'Sale Line', { index: true }),
         created_purchase_line_ids: many2many('purchase.order.line', 'Created Purchase Order Lines'),
-        scrapped: boolean('Scrapped', { related: 'location_dest_id.scrap_location' }),
+        scrapped: boolean('Scrapped', { related: 'location_dest_id.scrap_location', reportStore: true }),
         picking_code: selection('Type of Operation', [['incoming', 'Receipt'], ['outgoing', 'Delivery'], ['internal', 'Internal Transfer']], { related: 'picking_type_id.code' }),
+        availability: float('Forecasted Quantity', { compute: (env, row) => Number(row.quantity) || 0 }),
         forecast_availability: float('Forecast Availability', { compute: (env, row) => (row.state === 'assigned' ? Number(row.product_qty) || 0 : Number(row.quantity) || 0) }),
       },
     },
@@ -344,8 +394,8 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         date: datetime('Date', { required: true, default: (env: Env) => env.now() }),
         location_id: many2one('stock.location', 'From', { required: true }),
         location_dest_id: many2one('stock.location', 'To', { required: true }),
-        state: selection('Status', MOVE_STATES, { related: 'move_id.state' }),
-        reference: char('Reference', { related: 'move_id.reference' }),
+        state: selection('Status', MOVE_STATES, { related: 'move_id.state', reportStore: true }),
+        reference: char('Reference', { related: 'move_id.reference', reportStore: true }),
         origin: char('Source', { related: 'move_id.origin' }),
       },
     },
@@ -359,9 +409,9 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         name: char('Name', { required: true }),
         trigger: selection('Trigger', [['auto', 'Auto'], ['manual', 'Manual']], { required: true, default: 'auto' }),
         active: active(),
-        snoozed_until: datetime('Snoozed'),
-        warehouse_id: many2one('stock.warehouse', 'Warehouse', { required: true, index: true }),
-        location_id: many2one('stock.location', 'Location', { required: true, index: true }),
+        snoozed_until: date('Snoozed'),
+        warehouse_id: many2one('stock.warehouse', 'Warehouse', { required: true }),
+        location_id: many2one('stock.location', 'Location', { required: true }),
         product_id: many2one('product.product', 'Product', { required: true, index: true }),
         product_tmpl_id: many2one('product.template', 'Product Template', { related: 'product_id.product_tmpl_id' }),
         product_uom: many2one('uom.uom', 'Unit of Measure', { related: 'product_id.uom_id' }),
@@ -371,9 +421,10 @@ export function stockModels(version: OdooVersion): ModelSpec[] {
         group_id: many2one('procurement.group', 'Procurement Group'),
         company_id: many2one('res.company', 'Company', { required: true, default: company }),
         route_id: many2one('stock.route', 'Route'),
+        supplier_id: many2one('product.supplierinfo', 'Product Supplier'),
         qty_on_hand: float('On Hand', { compute: (env, row) => warehouse.orderpointQuantities(env, row).onHand }),
         qty_forecast: float('Forecast', { compute: (env, row) => warehouse.orderpointQuantities(env, row).forecast }),
-        lead_days_date: datetime('Lead Days Date', { compute: () => false }),
+        lead_days_date: date('Lead Days Date', { compute: () => false }),
         ...(version >= 18
           ? {
               qty_to_order: float('To Order', {

@@ -60,6 +60,7 @@ export const ACL: Record<string, Acl> = {
     ['sales_team.group_sale_salesman', 'r'], ['sales_team.group_sale_manager', 'rwcu'],
   ],
   'product.packaging': [['base.group_user', 'r'], ['product.group_product_manager', 'rwcu'], ['stock.group_stock_manager', 'rwcu'], ['purchase.group_purchase_manager', 'rwcu'], ['sales_team.group_sale_manager', 'rwcu']],
+  'account.tax': [['base.group_user', 'r'], ['base.group_system', 'rwcu']],
   'procurement.group': [['base.group_user', 'rwc']],
   'stock.warehouse': [['stock.group_stock_manager', 'rwcu'], ['base.group_user', 'r'], ['sales_team.group_sale_salesman', 'r'], ['purchase.group_purchase_user', 'r'], ['purchase.group_purchase_manager', 'r']],
   'stock.location': [

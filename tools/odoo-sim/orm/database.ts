@@ -238,7 +238,7 @@ export class Database {
   insert(model: string, values: Omit<Row, 'id'> & { id?: number }): Row {
     const table = this.table(model);
     const row = values as Row;
-    if (typeof row.id !== 'number') row.id = table.nextId;
+    if (typeof row.id !== 'number' || row.id <= 0) row.id = table.nextId;
     const id = row.id;
     table.addRow(row);
     this.undo?.push({ kind: 'insert', model, id });

@@ -1,6 +1,6 @@
 import { pythonRepr } from '../rpc/python-repr';
 import type { Env } from './env';
-import { valueError } from './errors';
+import { OdooError, valueError } from './errors';
 import type { Field, ModelDef, Row } from './model-spec';
 import { displayName, fieldValue } from './values';
 
@@ -41,7 +41,7 @@ function isLeaf(item: unknown): item is unknown[] {
 
 function parse(domain: unknown): Node {
   if (domain === false || domain === null || domain === undefined) return { kind: 'const', value: true };
-  if (!Array.isArray(domain)) throw valueError(`Domain ${pythonRepr(domain)} is syntactically not correct.`);
+  if (!Array.isArray(domain)) throw new OdooError('builtins.AssertionError', "Domains to normalize must have a 'domain' form: a list or tuple of domain components");
   const stack: Node[] = [];
   for (let i = domain.length - 1; i >= 0; i--) {
     const item: unknown = domain[i];
@@ -54,7 +54,9 @@ function parse(domain: unknown): Node {
       const right = stack.pop();
       if (!left || !right) throw valueError(`Domain ${pythonRepr(domain)} is syntactically not correct.`);
       stack.push({ kind: item === '&' ? 'and' : 'or', children: [left, right] });
-    } else if (isLeaf(item) && item.length === 3) {
+    } else if (isLeaf(item) && item.length !== 3) {
+      throw valueError(item.length < 3 ? `not enough values to unpack (expected 3, got ${item.length})` : 'too many values to unpack (expected 3)');
+    } else if (isLeaf(item)) {
       const [left, rawOp, right] = item;
       if ((left === 1 || left === 0) && rawOp === '=' && right === 1) {
         stack.push({ kind: 'const', value: left === 1 });
@@ -62,6 +64,7 @@ function parse(domain: unknown): Node {
       }
       const op = typeof rawOp === 'string' ? (rawOp.toLowerCase() === '<>' ? '!=' : rawOp.toLowerCase()) : rawOp;
       if (typeof left !== 'string' || typeof op !== 'string' || !TERM_OPERATORS.has(op)) throw valueError(`Invalid leaf ${pythonRepr(item, true)}`);
+      if ((op === 'in' || op === 'not in') && !Array.isArray(right)) throw valueError(`Invalid domain term ${pythonRepr([left, op, right], true)}`);
       stack.push({ kind: 'leaf', leaf: [left, op, right] });
     } else {
       throw valueError(`Invalid leaf ${pythonRepr(item, Array.isArray(item))}`);
@@ -98,8 +101,10 @@ export function compileDomain(env: Env, def: ModelDef, domain: unknown): Compile
     } else if ((op === '=' || op === 'in') && !hints.candidates) {
       const table = env.db.table(def.name);
       const values: unknown[] = op === 'in' ? (Array.isArray(right) ? right : [right]) : [right];
-      // Unset values are not indexed, so only lists of real values can use the index.
-      if (table.hasIndex(left) && values.every((value) => typeof value === 'number' || (typeof value === 'string' && value !== ''))) {
+      // Unset values are not indexed, so only lists of real values can use the index; a string
+      // on a many2one is a name search, not an id.
+      const relational = def.fields.get(left)?.type === 'many2one';
+      if (table.hasIndex(left) && values.every((value) => typeof value === 'number' || (!relational && typeof value === 'string' && value !== ''))) {
         const set = new Set<number>();
         for (const value of values) for (const id of table.lookup(left, value) ?? []) set.add(id);
         hints.candidates = set;
@@ -203,6 +208,7 @@ function hierarchyTest(env: Env, def: ModelDef, field: Field, op: 'child_of' | '
   if (!targetModel) throw valueError(`Invalid field ${def.name}.${field.name} for ${op}`);
   const table = env.db.table(targetModel.name);
   const parentName = targetModel.parentName;
+  if (!parentName) throw new OdooError('builtins.KeyError', 'parent_id', ['parent_id'], 'parent_id');
   let roots: number[];
   if (typeof right === 'number') roots = [right];
   else if (Array.isArray(right)) roots = right.filter((id): id is number => typeof id === 'number');

@@ -18,6 +18,7 @@ export type OdooErrorName =
   | 'builtins.KeyError'
   | 'builtins.NameError'
   | 'builtins.IndexError'
+  | 'builtins.AssertionError'
   | 'builtins.Exception'
   | 'psycopg2.OperationalError';
 

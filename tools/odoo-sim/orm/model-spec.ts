@@ -52,6 +52,11 @@ export interface FieldSpec {
   /** Not searchable (non-stored compute without a search method in Odoo). */
   searchable?: boolean;
   sortable?: boolean;
+  /**
+   * What fields_get says about `store` when it differs from how the stand-in keeps the value
+   * (e.g. Odoo's stored computes such as amount_total, computed here on read).
+   */
+  reportStore?: boolean;
 }
 
 /** A field with its name, as the registry hands it out. */
@@ -90,6 +95,8 @@ export interface ModelSpec {
   afterCreate?: (env: Env, row: Row) => void;
   afterWrite?: (env: Env, rows: Row[], vals: Record<string, unknown>) => void;
   beforeUnlink?: (env: Env, rows: Row[]) => void;
+  /** false for models without create_uid/write_uid/write_date (Odoo `_log_access = False`). */
+  logAccess?: boolean;
   /** SQL constraints / python constraints checked after create/write. */
   check?: (env: Env, row: Row) => void;
 }

@@ -3,6 +3,7 @@ import { checkAccess } from './access';
 import type { Env } from './env';
 import { missingError, type OdooError, validationError, valueError } from './errors';
 import type { Field, ModelDef, Row } from './model-spec';
+import { float } from './float-value';
 import { searchIds } from './search';
 import { displayName, displayNameOf, emptyValue, fieldValue, one2manyIds } from './values';
 
@@ -281,6 +282,8 @@ function existingRows(env: Env, def: ModelDef, ids: readonly number[]): Row[] {
 
 export function writeRows(env: Env, model: string, ids: readonly number[], vals: Vals): true {
   const def = env.model(model);
+  // An empty recordset writes nothing and checks nothing.
+  if (ids.length === 0) return true;
   checkAccess(env, model, 'write');
   if (typeof vals !== 'object' || vals === null || Array.isArray(vals)) throw valueError(`Invalid write values ${pythonRepr(vals)}`);
   for (const name of Object.keys(vals)) if (!def.fields.has(name)) throw invalidField(def, name);
@@ -311,6 +314,7 @@ export function writeRows(env: Env, model: string, ids: readonly number[], vals:
 
 export function unlinkRows(env: Env, model: string, ids: readonly number[]): true {
   const def = env.model(model);
+  if (ids.length === 0) return true;
   checkAccess(env, model, 'unlink');
   const rows = existingRows(env, def, [...new Set(ids)]);
   def.spec.beforeUnlink?.(env, rows);
@@ -339,6 +343,7 @@ function readValue(env: Env, def: ModelDef, field: Field, row: Row, load: unknow
     return [value, displayNameOf(env.sudo(), field.relation ?? '', value)];
   }
   if (field.type === 'one2many' || field.type === 'many2many') return Array.isArray(value) ? [...value] : [];
+  if (field.type === 'float' || field.type === 'monetary') return float(value);
   if (value === undefined || value === null) return emptyValue(field);
   return value;
 }
@@ -393,9 +398,10 @@ export function fieldsGet(env: Env, model: string, allfields: unknown, attribute
       string: field.string,
       readonly: field.readonly === true || (field.compute !== undefined && !field.setter && field.related === undefined),
       required: field.required === true,
-      store: field.store,
+      // One2many fields are "stored" for Odoo (no compute); reportStore covers Odoo's stored computes.
+      store: field.reportStore ?? (field.store || (field.type === 'one2many' && field.compute === undefined && field.related === undefined)),
       searchable: field.searchable ?? (field.store || field.related !== undefined || field.compute !== undefined),
-      sortable: field.sortable ?? field.store,
+      sortable: field.sortable ?? field.reportStore ?? field.store,
       groupable: field.store && field.type !== 'one2many' && field.type !== 'text' && field.type !== 'html' && field.type !== 'binary',
       manual: false,
       name: field.name,
@@ -495,9 +501,9 @@ export function readGroup(env: Env, model: string, domain: unknown, fields: unkn
       else if (aggregate.fn === 'min') value = Math.min(...numbers);
       else if (aggregate.fn === 'max') value = Math.max(...numbers);
       else if (aggregate.fn === 'count') value = numbers.length;
-      group[aggregate.key] = value;
+      group[aggregate.key] = aggregate.field.type === 'integer' ? value : float(value);
     }
-    group.__domain = [...groupDomain, ...(Array.isArray(domain) ? domain : [])];
+    group.__domain = andDomains(Array.isArray(domain) ? domain : [], groupDomain);
     if (lazy !== false && groupbyList.length > 1) group.__context = { group_by: groupbyList.slice(1) };
     return group;
   });
@@ -513,4 +519,28 @@ export function readGroup(env: Env, model: string, domain: unknown, fields: unkn
   const start = Number(offset ?? 0) || 0;
   result = result.slice(start, limit === null || limit === undefined || limit === false ? undefined : start + Number(limit));
   return result;
+}
+
+/** Prefix-normalised domain: implicit ANDs made explicit (expression.normalize_domain). */
+function normalizeDomain(domain: readonly unknown[]): unknown[] {
+  if (domain.length === 0) return [];
+  let expected = 1;
+  const result: unknown[] = [];
+  for (const token of domain) {
+    if (expected === 0) {
+      result.unshift('&');
+      expected = 1;
+    }
+    result.push(token);
+    if (token === '&' || token === '|') expected += 1;
+    else if (token !== '!') expected -= 1;
+  }
+  return result;
+}
+
+/** expression.AND: empty domains drop out, the rest are normalised and joined with leading '&'. */
+export function andDomains(...domains: readonly unknown[][]): unknown[] {
+  const parts = domains.filter((domain) => domain.length > 0).map(normalizeDomain);
+  if (parts.length === 0) return [];
+  return [...Array<string>(parts.length - 1).fill('&'), ...parts.flat()];
 }

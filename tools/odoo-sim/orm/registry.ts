@@ -16,7 +16,9 @@ export class Registry {
   constructor(specs: readonly ModelSpec[]) {
     for (const spec of specs) {
       const fields = new Map<string, Field>();
-      for (const [name, field] of Object.entries({ ...spec.fields, ...MAGIC_FIELDS })) {
+      const magic: Record<string, FieldSpec> =
+        spec.logAccess === false ? { id: MAGIC_FIELDS.id as FieldSpec, display_name: MAGIC_FIELDS.display_name as FieldSpec } : MAGIC_FIELDS;
+      for (const [name, field] of Object.entries({ ...spec.fields, ...magic })) {
         const store = name === 'display_name' ? false : field.compute === undefined && field.related === undefined && field.type !== 'one2many';
         fields.set(name, { ...field, name, store: field.stored === true || store });
       }

@@ -1,10 +1,11 @@
 import { compileDomain } from './domain';
 import type { Env } from './env';
-import { valueError } from './errors';
+import { userError, valueError } from './errors';
 import type { Field, ModelDef, Row } from './model-spec';
-import { displayName } from './values';
+import { displayName, fieldValue } from './values';
 
 interface OrderKey {
+  def: ModelDef;
   field: Field;
   desc: boolean;
 }
@@ -23,21 +24,22 @@ function parseOrder(def: ModelDef, order: string): OrderKey[] {
     if (term.trim() === '') continue;
     const match = ORDER_TERM.exec(term);
     if (!match) {
-      throw valueError(
+      throw userError(
         `Invalid "order" specified (${order}). A valid "order" specification is a comma-separated list of valid field names (optionally followed by asc/desc for the direction)`,
       );
     }
     const name = match[1] ?? '';
     const field = def.fields.get(name);
     if (!field) throw valueError(`Invalid field ${JSON.stringify(name).replace(/"/g, "'")} on model '${def.name}'`);
-    if (!field.store) continue; // Odoo logs "cannot sort on non-stored field" and ignores the term.
-    keys.push({ field, desc: (match[2] ?? 'asc').toLowerCase() === 'desc' });
+    // Odoo logs "cannot sort on non-stored field" and ignores the term; its stored computes sort.
+    if (!field.store && !field.reportStore) continue;
+    keys.push({ def, field, desc: (match[2] ?? 'asc').toLowerCase() === 'desc' });
   }
   return keys;
 }
 
 function sortValue(env: Env, key: OrderKey, row: Row): unknown {
-  const value = row[key.field.name];
+  const value = key.field.store ? row[key.field.name] : fieldValue(env, key.def, key.field, row);
   if (key.field.type === 'many2one') {
     if (typeof value !== 'number' || !key.field.relation) return null;
     const target = env.db.table(key.field.relation).get(value);
@@ -106,7 +108,7 @@ export function searchIds(env: Env, def: ModelDef, domain: unknown, options: Sea
   const limit = !options.limit ? Infinity : Number(options.limit);
   const orderSpec = typeof options.order === 'string' && options.order.trim() !== '' ? options.order : def.order;
   const keys = parseOrder(def, orderSpec);
-  if (keys.length === 0 || keys[keys.length - 1]?.field.name !== 'id') keys.push({ field: def.fields.get('id') as Field, desc: false });
+  if (keys.length === 0 || keys[keys.length - 1]?.field.name !== 'id') keys.push({ def, field: def.fields.get('id') as Field, desc: false });
   const idOrder = isIdOrder(keys);
   const wanted = offset + limit;
   const out: number[] = [];

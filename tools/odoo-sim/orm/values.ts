@@ -70,8 +70,39 @@ export function displayName(env: Env, def: ModelDef, row: Row): string | false {
   return `${def.name},${row.id}`;
 }
 
+/** Tables whose rows feed the display names of other models (product ← template, move ← picking, …). */
+const NAME_SOURCES = ['product.template', 'product.product', 'stock.location', 'stock.warehouse', 'stock.picking', 'stock.picking.type', 'res.partner', 'sale.order', 'sale.order.line', 'purchase.order', 'uom.uom', 'res.users', 'res.company'];
+
+interface NameCache {
+  epoch: number;
+  names: Map<string, Map<number, string | false>>;
+}
+
+const nameCaches = new WeakMap<object, NameCache>();
+
+function nameEpoch(env: Env): number {
+  let epoch = 0;
+  for (const model of NAME_SOURCES) epoch += env.db.tables.get(model)?.version ?? 0;
+  return epoch;
+}
+
+/**
+ * Display name of a many2one target, cached until one of the name-source tables changes: a page
+ * of 5,000 moves names the same few products, locations and pickings over and over.
+ */
 export function displayNameOf(env: Env, model: string, id: number): string | false {
+  let cache = nameCaches.get(env.db);
+  const epoch = nameEpoch(env);
+  if (!cache || cache.epoch !== epoch) {
+    cache = { epoch, names: new Map() };
+    nameCaches.set(env.db, cache);
+  }
+  let names = cache.names.get(model);
+  if (!names) cache.names.set(model, (names = new Map()));
+  const known = names.get(id);
+  if (known !== undefined) return known;
   const row = env.db.table(model).get(id);
-  if (!row) return false;
-  return displayName(env, env.model(model), row);
+  const name = row ? displayName(env, env.model(model), row) : false;
+  if (NAME_SOURCES.includes(model)) names.set(id, name);
+  return name;
 }

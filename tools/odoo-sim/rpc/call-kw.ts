@@ -3,7 +3,6 @@ import { BASE_METHODS, BASE_METHODS_17, BASE_METHODS_18 } from '../orm/base-meth
 import { type Context, Env, type OdooState } from '../orm/env';
 import { accessError, attributeError, OdooError, typeError } from '../orm/errors';
 import type { MethodSpec } from '../orm/model-spec';
-import { pythonRepr } from './python-repr';
 
 /** Private methods that exist in Odoo: calling them is an AccessError, any other `_name` an AttributeError. */
 const PRIVATE_METHODS: Record<string, readonly string[]> = {
@@ -62,8 +61,9 @@ function idsOf(value: unknown): number[] {
   if (typeof value === 'number') return [value];
   if (value === false || value === null) return [];
   if (Array.isArray(value)) return value.map((id) => {
-    if (typeof id !== 'number') throw typeError(`unhashable type: '${Array.isArray(id) ? 'list' : 'dict'}'`);
-    return id;
+    if (id !== null && typeof id === 'object') throw typeError(`unhashable type: '${Array.isArray(id) ? 'list' : 'dict'}'`);
+    // A browse() of a non-integer id finds no record (seen on 18: read(['1']) returns []).
+    return typeof id === 'number' ? id : Number.NaN;
   });
   throw typeError(`'${typeof value === 'string' ? 'str' : 'dict'}' object cannot be interpreted as an integer`);
 }
@@ -73,7 +73,8 @@ function idsOf(value: unknown): number[] {
  * convention (ids first for record methods), `context` kwarg, one transaction per call.
  */
 export function callKw(state: OdooState, uid: number, model: string, name: string, args: unknown, kwargs: unknown): unknown {
-  const positional = Array.isArray(args) ? [...args] : [];
+  // Python unpacks *args: a string becomes its characters, anything else not iterable fails.
+  const positional = Array.isArray(args) ? [...args] : typeof args === 'string' ? [...args] : [];
   const named: Record<string, unknown> = kwargs && typeof kwargs === 'object' && !Array.isArray(kwargs) ? { ...(kwargs as Record<string, unknown>) } : {};
   // 17 refuses every `_name` before looking at the model (check_method_name); 18 only existing ones.
   if (state.version === 17 && name.startsWith('_')) throw accessError(`Private methods (such as ${name}) cannot be called remotely.`);
@@ -94,19 +95,16 @@ export function callKw(state: OdooState, uid: number, model: string, name: strin
   if (method.kind === 'records') {
     if (positional.length === 0) throw new OdooError('builtins.IndexError', 'tuple index out of range');
     ids = idsOf(positional.shift());
-  } else if (name === 'create' && positional.length === 0) {
-    // api.call_kw converts create's result by indexing args[0], so vals passed by name fail there.
-    throw new OdooError('builtins.IndexError', 'tuple index out of range');
   }
+  // api.call_kw converts create's result by indexing args[0]: vals passed by name are created, then that fails (rolled back).
+  const createdByName = name === 'create' && positional.length === 0;
   const params = bindParams(method, name, positional, named);
   const env = new Env(state, uid, context);
   return state.db.transaction(() => {
     env.companyIds();
     const result = method.run(env, model, { ids, params });
+    if (createdByName) throw new OdooError('builtins.IndexError', 'tuple index out of range');
     return result === undefined ? null : result;
   });
 }
 
-export function describeArgs(args: unknown): string {
-  return pythonRepr(args);
-}

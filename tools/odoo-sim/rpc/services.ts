@@ -82,7 +82,7 @@ export function dispatchRpc(state: OdooState, service: unknown, method: unknown,
           if (typeof method === 'string' && ['create_database', 'duplicate_database', 'drop', 'dump', 'restore', 'rename', 'change_admin_password', 'migrate_databases', 'list_countries'].includes(method)) {
             throw accessDenied();
           }
-          throw new OdooError('builtins.KeyError', `Method not found: ${String(method)}`, [`Method not found: ${String(method)}`], `'Method not found: ${String(method)}'`);
+          throw new OdooError('builtins.KeyError', `Method not found: ${String(method)}`);
       }
     case 'object': {
       if (args.length < 3) throw new OdooError('builtins.IndexError', 'list index out of range');
@@ -102,6 +102,6 @@ export function dispatchRpc(state: OdooState, service: unknown, method: unknown,
       throw new OdooError('builtins.NameError', `Method not available ${String(method)}`);
     }
     default:
-      throw new OdooError('builtins.KeyError', String(service), [service], `'${String(service)}'`);
+      throw new OdooError('builtins.KeyError', String(service), [service]);
   }
 }

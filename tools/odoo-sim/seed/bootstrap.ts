@@ -97,16 +97,14 @@ export class Bootstrapper {
     const physical = loc('Physical Locations', 'Physical Locations', 'view', false, false, 'stock.stock_location_locations');
     const partners = loc('Partners', 'Partners', 'view', false, false, 'stock.stock_location_locations_partner');
     const virtual = loc('Virtual Locations', 'Virtual Locations', 'view', false, false, 'stock.stock_location_locations_virtual');
-    const vendors = loc('Vendors', 'Partners/Vendors', 'supplier', partners.id, false, 'stock.stock_location_suppliers');
-    const customers = loc('Customers', 'Partners/Customers', 'customer', partners.id, false, 'stock.stock_location_customers');
+    loc('Vendors', 'Partners/Vendors', 'supplier', partners.id, false, 'stock.stock_location_suppliers');
+    loc('Customers', 'Partners/Customers', 'customer', partners.id, false, 'stock.stock_location_customers');
     loc('Inventory adjustment', 'Virtual Locations/Inventory adjustment', 'inventory', virtual.id, company.id, 'stock.stock_location_inventory');
     loc('Inter-company transit', 'Virtual Locations/Inter-company transit', 'transit', virtual.id, false, 'stock.stock_location_inter_company');
     // Each company's inter-warehouse transit is created archived and unarchived when a resupply route uses it.
     const transit = loc('Inter-warehouse transit', 'Physical Locations/Inter-warehouse transit', 'transit', physical.id, company.id, 'stock.stock_location_company_transit', false);
     this.state.db.update('res.company', company, { internal_transit_location_id: transit.id });
     this.state.db.update('res.partner', companyPartner, { property_stock_supplier: transit.id, property_stock_customer: transit.id });
-    void vendors;
-    void customers;
 
     this.insert('ir.sequence', { name: 'Sales Order', code: 'sale.order', prefix: 'S', padding: 5, number_next: 1, company_id: false, active: true });
     this.insert('ir.sequence', { name: 'Purchase Order', code: 'purchase.order', prefix: 'P', padding: 5, number_next: 1, company_id: false, active: true });

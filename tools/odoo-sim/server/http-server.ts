@@ -190,6 +190,7 @@ export class OdooHttpServer {
       state: this.deps.state(),
       sessions: this.deps.sessions,
       session: this.deps.sessions.get(sessionIdFromCookie(request.headers.cookie)),
+      remoteAddress: request.socket.remoteAddress ?? '',
     };
     const headers: Record<string, string | string[]> = {};
     try {

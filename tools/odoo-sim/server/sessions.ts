@@ -25,6 +25,21 @@ export class SessionStore {
     if (sid) this.sessions.delete(sid);
   }
 
+  private readonly failures = new Map<string, { count: number; last: number }>();
+
+  loginFailures(address: string): { count: number; last: number } {
+    return this.failures.get(address) ?? { count: 0, last: 0 };
+  }
+
+  recordLoginFailure(address: string): void {
+    const previous = this.loginFailures(address);
+    this.failures.set(address, { count: previous.count + 1, last: Date.now() });
+  }
+
+  clearLoginFailures(address: string): void {
+    this.failures.delete(address);
+  }
+
   /** Fault injection: every session is gone, as after Odoo's session GC or a changed password. */
   expireAll(): void {
     this.sessions.clear();

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import { odooDatetime } from '../orm/database';
+import { FloatValue } from '../orm/float-value';
 
 /**
  * The `xmlrpc` package's own codec (its Deserializer and serializer), so the stand-in parses
@@ -15,6 +16,12 @@ interface XmlRpcSerializer {
 }
 
 const require = createRequire(import.meta.url);
+const CustomType = require('xmlrpc/lib/customtype') as new (raw: string) => object;
+
+/** A Python float on the wire: always a <double>, with Python's repr ("55.0"). */
+class XmlDouble extends CustomType {
+  tagName = 'double';
+}
 const Deserializer = require('xmlrpc/lib/deserializer') as new (encoding?: string) => XmlRpcDeserializer;
 const serializer = require('xmlrpc/lib/serializer') as XmlRpcSerializer;
 
@@ -52,6 +59,7 @@ export function containsNone(value: unknown): boolean {
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 function stripControl(value: unknown): unknown {
+  if (value instanceof FloatValue) return new XmlDouble(Number.isInteger(value.value) ? value.value.toFixed(1) : String(value.value));
   if (typeof value === 'string') return value.replace(CONTROL_CHARACTERS, '');
   if (Array.isArray(value)) return value.map(stripControl);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, stripControl(item)]));

@@ -1,7 +1,7 @@
 import type { Env } from '../orm/env';
 import { missingError, userError, validationError } from '../orm/errors';
 import type { Row } from '../orm/model-spec';
-import { createRecords, writeRows } from '../orm/records';
+import { createRecords, unlinkRows } from '../orm/records';
 import { checkAccess } from '../orm/access';
 import { nextSequence } from '../models/base';
 import { isStorable } from '../models/product';
@@ -142,6 +142,16 @@ export function afterMoveWrite(env: Env, moves: Row[], vals: Record<string, unkn
   for (const id of pickings) {
     const picking = env.row('stock.picking', id);
     if (picking) recomputePicking(env, picking);
+  }
+}
+
+/** stock.picking.unlink cancels its moves and deletes them (done moves cannot be, so that fails). */
+export function beforePickingUnlink(env: Env, pickings: Row[]): void {
+  for (const picking of pickings) {
+    const moves = movesOf(env, picking.id);
+    cancelMoves(env, moves.map((move) => move.id));
+    // Not sudo: like Odoo, this needs unlink rights on stock.move (Inventory / Administrator).
+    if (moves.length > 0) unlinkRows(env, 'stock.move', moves.map((move) => move.id));
   }
 }
 
@@ -622,4 +632,3 @@ export function processBackorderWizard(env: Env, wizardIds: readonly number[], c
   return buttonValidate(ctx, validateIds.map(Number));
 }
 
-export { writeRows };

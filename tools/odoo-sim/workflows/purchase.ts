@@ -157,6 +157,7 @@ function createReceipt(env: Env, order: Row): void {
           date: line.date_planned || env.now(),
           date_deadline: line.date_planned || false,
           purchase_line_id: line.id,
+          ...(env.version >= 18 ? { location_final_id: dest } : {}),
           price_unit: line.price_unit,
           group_id: groupId,
           origin: order.name,

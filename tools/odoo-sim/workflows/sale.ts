@@ -122,6 +122,7 @@ function launchDelivery(env: Env, order: Row): void {
           date: dateFor(line),
           date_deadline: (order.commitment_date as string | false) || dateFor(line),
           sale_line_id: line.id,
+          ...(env.version >= 18 ? { location_final_id: customerLocation } : {}),
           group_id: group.id,
           warehouse_id: wh.id,
           partner_id: order.partner_id,

@@ -19,7 +19,7 @@ export const migration0003OdooStaging: Migration = {
       CREATE TABLE odoo_quants (id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL, location_id INTEGER NOT NULL, quantity REAL NOT NULL, reserved REAL NOT NULL, write_date TEXT);
       CREATE TABLE odoo_moves (
         id INTEGER PRIMARY KEY, product_id INTEGER NOT NULL, qty REAL NOT NULL, location_id INTEGER NOT NULL, location_dest_id INTEGER NOT NULL,
-        date TEXT NOT NULL, state TEXT NOT NULL, picking_id INTEGER, picking_name TEXT, partner_id INTEGER, sale_line_id INTEGER, purchase_line_id INTEGER, write_date TEXT
+        date TEXT NOT NULL, date_deadline TEXT, state TEXT NOT NULL, picking_id INTEGER, picking_name TEXT, partner_id INTEGER, sale_line_id INTEGER, purchase_line_id INTEGER, write_date TEXT
       );
       CREATE INDEX odoo_moves_by_sale_line ON odoo_moves (sale_line_id);
       CREATE INDEX odoo_moves_by_purchase_line ON odoo_moves (purchase_line_id);

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { silentLog } from '../../../electron/app/log';
+import { OdooAuthError, OdooClient, OdooServerError, OdooValidationError, type OdooSession } from '../../../electron/services/odoo';
+import { PlanningHost } from '../../../electron/services/planning';
+import { NetworkCache, openDatabase } from '../../../electron/services/store';
+import { OdooSync } from '../../../electron/services/sync';
+import { PULL_SPECS } from '../../../electron/services/sync/pull-specs';
+import { demoProfile } from '../../support/planner-fixture';
+import { makeTempDir } from '../../support/temp-dir';
+import { sourceWorkerEntry } from '../../support/worker-entry';
+import { odooTarget, type OdooTarget } from './odoo-target';
+
+const target: OdooTarget = await odooTarget();
+
+describe(`the Odoo contract, against the ${target.kind === 'live' ? `live Odoo at ${target.url}` : 'stand-in'}`, () => {
+  let client: OdooClient;
+  let session: OdooSession;
+  beforeAll(async () => {
+    client = new OdooClient({ url: target.url, database: target.database, login: target.login, apiKey: target.apiKey }, { timeoutMs: 60_000 });
+    session = await client.connect();
+  });
+  afterAll(async () => target.close());
+
+  it('is an Odoo 17 or 18 and says which', () => {
+    expect([17, 18]).toContain(session.dialect.major);
+    expect(session.serverVersion).toMatch(/^1[78]\./);
+  });
+
+  it('refuses a wrong API key at login', async () => {
+    const wrong = new OdooClient({ url: target.url, database: target.database, login: target.login, apiKey: '0'.repeat(40) });
+    await expect(wrong.connect()).rejects.toBeInstanceOf(OdooAuthError);
+  });
+
+  it.each(PULL_SPECS.map((spec) => [spec.model, spec] as const))('serves %s with every field the sync reads, in the shapes it expects', async (_model, spec) => {
+    const rows = await client.executeKw(spec.model, 'search_read', [spec.domain(session.dialect)], { fields: spec.fields(session.dialect), limit: 20, order: 'id asc' }, z.array(z.unknown()));
+    for (const row of rows) expect(spec.row.safeParse(row).success, JSON.stringify(row)).toBe(true);
+  });
+
+  it('scopes product quantities to a warehouse with this version\'s context key', async () => {
+    const warehouses = await client.searchRead('stock.warehouse', [], ['id'], z.object({ id: z.number() }));
+    const [product] = await client.search('product.product', session.dialect.storableProductDomain, { limit: 1 });
+    const Quantities = z.object({ id: z.number(), qty_available: z.number() });
+    const total = await client.read('product.product', [product ?? 0], ['qty_available'], Quantities);
+    const perWarehouse = await Promise.all(
+      warehouses.map(async (warehouse) => (await client.read('product.product', [product ?? 0], ['qty_available'], Quantities, { [session.dialect.warehouseContextKey]: warehouse.id }))[0]?.qty_available ?? 0),
+    );
+    expect(perWarehouse.reduce((sum, qty) => sum + qty, 0)).toBeCloseTo(total[0]?.qty_available ?? 0, 3);
+  });
+
+  it('reports unknown models and fields the way the client expects', async () => {
+    await expect(client.searchRead('x.no.such.model', [], ['id'], z.object({ id: z.number() }))).rejects.toBeInstanceOf(OdooValidationError);
+    await expect(client.searchRead('res.partner', [['no_such_field', '=', 1]], ['id'], z.object({ id: z.number() }))).rejects.toBeInstanceOf(OdooServerError);
+    await expect(client.read('res.partner', [987_654_321], ['name'], z.object({ id: z.number() }))).resolves.toEqual([]);
+  });
+
+  it('syncs into a fresh cache that reconciles with Odoo on every warehouse', async () => {
+    const temp = makeTempDir('contract-sync');
+    const dbPath = join(temp.path, 'cache.db');
+    const { db } = openDatabase(dbPath);
+    const planning = new PlanningHost(sourceWorkerEntry(), silentLog());
+    try {
+      const sync = new OdooSync({ db, dbPath, profile: demoProfile(), planning, log: silentLog() });
+      const report = await sync.run(client);
+      expect(report.reconciliation.differences).toEqual([]);
+      expect(report.reconciliation.nodes).toBeGreaterThan(0);
+      expect(new NetworkCache(db).readSnapshot()?.meta.source).toBe('odoo');
+    } finally {
+      await planning.close();
+      db.close();
+      temp.remove();
+    }
+  });
+});
