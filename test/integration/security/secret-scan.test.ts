@@ -1,14 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlannerApi } from '../../../shared/ipc';
+import type { RunningOdooSim } from '../../../tools/odoo-sim';
+import { startSmallSim, user } from '../odoo-sim/start-small';
 import { createWebSocketBridge } from '../../../renderer/src/bridge/websocket-bridge';
 import { startHeadlessPlanner, type HeadlessProcess } from '../../support/headless-process';
 import { makeTempDir } from '../../support/temp-dir';
 import { browserWebSocket } from '../../support/transports';
 
-const API_KEY = '5b0c9d1e7f3a4b2c8d6e0f1a3b5c7d9e1f2a4b6c';
+/** The Odoo stand-in's key for its planner user: a real key that a real sync authenticates with. */
+let API_KEY = '';
 
 /** Every file under a folder, recursively, as bytes. */
 function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
@@ -19,10 +22,14 @@ function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
 }
 
 /** The key as written, and in the encodings a careless write would use. */
-const FORMS = [API_KEY, Buffer.from(API_KEY).toString('base64'), Buffer.from(API_KEY).toString('hex'), Buffer.from(API_KEY, 'utf16le').toString('latin1')];
-
 function holdsKey(bytes: Buffer): string[] {
-  return FORMS.filter((form) => bytes.includes(Buffer.from(form, form === FORMS[3] ? 'latin1' : 'utf8')));
+  const forms: [string, Buffer][] = [
+    ['as written', Buffer.from(API_KEY)],
+    ['base64', Buffer.from(Buffer.from(API_KEY).toString('base64'))],
+    ['hex', Buffer.from(Buffer.from(API_KEY).toString('hex'))],
+    ['UTF-16', Buffer.from(API_KEY, 'utf16le')],
+  ];
+  return forms.filter(([, form]) => bytes.includes(form)).map(([name]) => name);
 }
 
 async function connect(host: HeadlessProcess): Promise<{ api: PlannerApi; raw(channel: string, request: unknown): Promise<unknown>; close(): void }> {
@@ -57,6 +64,11 @@ async function connect(host: HeadlessProcess): Promise<{ api: PlannerApi; raw(ch
 }
 
 describe('the Odoo API key, over a whole session', () => {
+  let sim: RunningOdooSim;
+  beforeAll(async () => {
+    sim = await startSmallSim();
+    API_KEY = user(sim, 'planner').apiKey;
+  });
   const data = makeTempDir('secret-scan');
   const keys = makeTempDir('secret-scan-keys');
   const env = { PLANNER_KEY_DIR: keys.path, PLANNER_LOG_LEVEL: 'debug' };
@@ -64,6 +76,7 @@ describe('the Odoo API key, over a whole session', () => {
   const hosts: HeadlessProcess[] = [];
   afterAll(async () => {
     for (const host of hosts) await host.stop();
+    await sim?.close();
     data.remove();
     keys.remove();
   });
@@ -79,17 +92,37 @@ describe('the Odoo API key, over a whole session', () => {
       return value;
     };
 
-    // A planner's day with what exists so far: who am I, the connection, the key, the network, the stock.
+    // A planner's day with what exists so far: who am I, the connection, the key, a sync from the
+    // Odoo stand-in, the network, the stock.
     await call(session.api.invoke('app.describe', {}));
     await call(session.api.invoke('identity.chooseDemoUser', { login: 'carla.finance' }));
-    await call(session.api.invoke('settings.changeOdooConnection', { url: 'http://127.0.0.1:8069', database: 'planner-demo', login: 'carla@demo.example', reason: null, confirmed: true }));
+    await call(session.api.invoke('settings.changeOdooConnection', { url: sim.url, database: sim.database, login: 'planner', reason: 'the stand-in', confirmed: true }));
     const saved = await call(session.api.invoke('secrets.saveOdooApiKey', { apiKey: API_KEY }));
     expect(saved.apiKey.stored).toBe(true);
+    await call(session.api.invoke('odoo.testConnection', {}));
+    const finished = new Promise<{ outcome: string }>((resolve) => {
+      const stop = session.api.subscribe('sync.finished', (event) => {
+        stop();
+        resolve(event);
+      });
+    });
+    await call(session.api.invoke('sync.start', {}));
+    await expect(finished).resolves.toMatchObject({ outcome: 'done' });
+    await call(session.api.invoke('sync.status', {}));
+    expect((await call(session.api.invoke('app.describe', {}))).mode).toBe('odoo');
     await call(session.api.invoke('network.summary', {}));
-    const page = await call(session.api.invoke('stock.query', { filter: { onlyShort: true }, sort: [{ column: 'valueAtRisk', direction: 'desc' }], offset: 0, limit: 200 }));
+    const page = await call(session.api.invoke('stock.query', { filter: {}, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: 0, limit: 200 }));
     await call(session.api.invoke('stock.rows', { keys: page.rows.slice(0, 5).map((row) => ({ nodeId: row.nodeId, skuId: row.skuId })) }));
+    // A wrong key is refused by Odoo; the refusal does not echo the key either.
+    await call(session.api.invoke('secrets.saveOdooApiKey', { apiKey: `${API_KEY.slice(0, -4)}0000` }));
+    const refused = await session.raw('odoo.testConnection', {});
+    expect(refused).toMatchObject({ ok: false });
+    answers.push(refused);
+    await call(session.api.invoke('secrets.saveOdooApiKey', { apiKey: API_KEY }));
     // Moving to another server drops the key; entering it again keeps it for the next start.
-    await call(session.api.invoke('settings.changeOdooConnection', { url: 'https://odoo.staging.example', database: 'planner-demo', login: 'carla@demo.example', reason: 'staging', confirmed: true }));
+    await call(session.api.invoke('settings.changeOdooConnection', { url: 'https://odoo.staging.example', database: 'planner-demo', login: 'planner', reason: 'staging', confirmed: true }));
+    await call(session.api.invoke('settings.resetOdooConnection', { confirmed: true }));
+    await call(session.api.invoke('settings.changeOdooConnection', { url: sim.url, database: sim.database, login: 'planner', reason: null, confirmed: true }));
     await call(session.api.invoke('secrets.saveOdooApiKey', { apiKey: API_KEY }));
     await call(session.api.invoke('settings.describe', {}));
 
