@@ -3,8 +3,12 @@ import { localDateOf, type RegionProfile } from '../../shared/domain';
 import type { AppDescription, Notice } from '../../shared/ipc';
 import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
+import { AuditLog } from '../services/audit';
+import { costSortIn, Identity, stockPageFor, stockRowsFor, summaryFor } from '../services/identity';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
 import type { OdooConnection } from '../services/odoo';
+import { encryptedFileSecretStore, ODOO_API_KEY, type SecretStore } from '../services/secrets';
+import { connectionNotices, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
 import { openDatabase } from '../services/store';
 import { SyncController } from '../services/sync';
 import type { Log } from './log';
@@ -27,6 +31,11 @@ export interface PlannerOptions {
   /** Where the Odoo connection comes from; none means demo only. */
   odoo?: { connection(): Promise<OdooConnection | null>; syncOnStart?: boolean };
   now?: () => Date;
+  /** Electron: electron-store; default: conf, in the data directory. */
+  settings?: OpenedSettings;
+  /** Electron: safeStorage; default: the encrypted file whose key lives outside the data directory. */
+  secrets?: SecretStore;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface PlannerServices {
@@ -35,6 +44,9 @@ export interface PlannerServices {
   /** Resolves once the network is loaded and projected (or known to be empty). */
   readonly ready: Promise<LoadedNetwork>;
   readonly planning: PlanningHost;
+  readonly audit: AuditLog;
+  readonly settings: PlannerSettings;
+  readonly identity: Identity;
   close(): Promise<void>;
 }
 
@@ -50,6 +62,20 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   const opened = openDatabase(cachePath);
   const notices: Notice[] = [...opened.notices];
   for (const notice of opened.notices) log.warn({ notice: notice.message }, 'cache notice');
+  const audit = new AuditLog(opened.db);
+  const openedSettings = options.settings ?? openConfSettings(options.dataDir);
+  for (const message of openedSettings.notices) {
+    notices.push({ level: 'warning', message });
+    log.warn({ notice: message }, 'settings notice');
+  }
+  const secrets = options.secrets ?? encryptedFileSecretStore(options.dataDir, options.env);
+  try {
+    // Reading the stored key once teaches the log scrubber its value before anything could echo it.
+    secrets.read(ODOO_API_KEY);
+  } catch (error) {
+    log.warn({ err: error }, 'the stored Odoo API key cannot be read; it has to be entered again');
+  }
+  const settings = new PlannerSettings({ profile, store: openedSettings.store, secrets, audit, now });
 
   const planning = new PlanningHost(
     options.workerEntry,
@@ -62,6 +88,10 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   );
 
   let network: LoadedNetwork | null = null;
+  const mode = (): AppDescription['mode'] =>
+    network === null ? (profile.demo ? 'demo' : 'empty') : network.empty ? 'empty' : network.source === 'demo' ? 'demo' : 'odoo';
+  // Demo users apply to the demo network only; Odoo data is for the Odoo login (least privilege until then).
+  const identity = new Identity({ profile, settings, showsDemo: () => mode() === 'demo' });
   const startedAt = now();
   const ready = planning
     .run('load-network', {
@@ -96,13 +126,22 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     return loaded;
   };
 
+  // The connection entered in Settings: the region's server (or the audited change), the login, and
+  // the key kept in the secret store. Read at the moment of use, so a change applies to the next call.
+  const settingsConnection = async (): Promise<OdooConnection | null> => {
+    const connection = settings.odooConnection();
+    if (!connection?.login) return null;
+    const apiKey = secrets.read(ODOO_API_KEY);
+    return apiKey ? { url: connection.url, database: connection.database, login: connection.login, apiKey } : null;
+  };
+
   const sync = new SyncController({
     db: opened.db,
     dbPath: cachePath,
     profile,
     planning,
     log,
-    connection: options.odoo?.connection ?? (async () => null),
+    connection: options.odoo?.connection ?? settingsConnection,
     onProgress: (progress) => events.emit('sync.progress', progress),
     onCacheReady: (loaded) => {
       network = loaded;
@@ -128,34 +167,42 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
 
   const handlers: RequestHandlers = {
     'app.describe': async () => {
+      const user = identity.current();
       const description: AppDescription = {
         appVersion: options.appVersion,
         region: { code: profile.code, name: profile.name, currency: profile.currency, locale: profile.locale, timeZone: profile.timeZone },
-        mode: network === null ? (profile.demo ? 'demo' : 'empty') : network.empty ? 'empty' : network.source === 'demo' ? 'demo' : 'odoo',
+        mode: mode(),
         dataDirectory: options.dataDir,
-        notices: [...notices],
+        notices: [...connectionNotices(settings, profile), ...notices],
+        user: user ? { login: user.login, name: user.name, seesCosts: user.seesCosts } : null,
         network: network
           ? { ready: true, nodes: network.nodes, areas: network.areas, demo: network.demo }
           : { ready: false, nodes: [], areas: [], demo: null },
       };
       return description;
     },
+    // Cost figures are removed here, for users whose roles do not see costs, before any transport sees them.
     'network.summary': async () => {
       await loadedNetwork();
-      return planningJob(() => planning.run('network-summary', asOf()));
+      return summaryFor(identity.seesCosts(), await planningJob(() => planning.run('network-summary', asOf())));
     },
     'stock.query': async (query) => {
       await loadedNetwork();
-      return planningJob(() => planning.run('stock-page', { ...asOf(), query }));
+      const seesCosts = identity.seesCosts();
+      const costSort = costSortIn(query);
+      if (!seesCosts && costSort) throw new ServiceError('forbidden', `Sorting by ${costSort} would reveal costs, which your role does not see.`);
+      return stockPageFor(seesCosts, await planningJob(() => planning.run('stock-page', { ...asOf(), query })));
     },
     'stock.rows': async ({ keys }) => {
       await loadedNetwork();
-      return planningJob(() => planning.run('stock-rows', { ...asOf(), keys }));
+      const { rows } = await planningJob(() => planning.run('stock-rows', { ...asOf(), keys }));
+      return { rows: stockRowsFor(identity.seesCosts(), rows) };
     },
     'odoo.testConnection': () => sync.testConnection(),
     'sync.start': () => sync.start(),
     'sync.cancel': async () => sync.cancel(),
     'sync.status': () => sync.status(),
+    ...settingsHandlers({ profile, settings, secrets, identity, audit, log }),
   };
 
   return {
@@ -163,6 +210,9 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     events,
     ready,
     planning,
+    audit,
+    settings,
+    identity,
     async close() {
       sync.cancel();
       await planning.close();

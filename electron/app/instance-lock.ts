@@ -45,6 +45,7 @@ export function acquireInstanceLock(dataDir: string): InstanceLock {
       const release = (): void => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         try {
           const owner = JSON.parse(readFileSync(path, 'utf8')) as { pid?: number };
           if (owner.pid === process.pid) rmSync(path, { force: true });

@@ -3,10 +3,12 @@ import type { RegionProfile } from '../../shared/domain';
 import { DEMO_DEFAULTS } from '../../shared/demo';
 import type { OdooConnection } from '../services/odoo';
 import type { WorkerEntry } from '../services/planning';
+import type { SecretStore } from '../services/secrets';
+import type { OpenedSettings } from '../services/settings';
 import { createPlannerServices, type DemoSize, type PlannerServices } from './compose';
 import { resolveDataDirectory } from './data-directory';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock';
-import { createLog, type Log } from './log';
+import { createLog, rememberSecretValue, type Log } from './log';
 import { loadRegionProfile } from './region-profile-file';
 
 export interface StartPlannerOptions {
@@ -15,6 +17,13 @@ export interface StartPlannerOptions {
   appVersion: string;
   demo?: Partial<DemoSize>;
   env?: NodeJS.ProcessEnv;
+  /** Where settings and secrets live; the Electron app hands in electron-store and safeStorage. */
+  stores?: (dataDir: string) => { settings: OpenedSettings; secrets: SecretStore };
+  /**
+   * Whether PLANNER_ODOO_* may set the Odoo connection (default yes, for `--with-odoo-sim`). An
+   * installed build says no: its Odoo is the embedded profile's, or an audited change in Settings.
+   */
+  odooFromEnvironment?: boolean;
 }
 
 /**
@@ -25,6 +34,7 @@ export function odooFromEnvironment(env: NodeJS.ProcessEnv): { connection(): Pro
   const { PLANNER_ODOO_URL: url, PLANNER_ODOO_DB: database, PLANNER_ODOO_LOGIN: login, PLANNER_ODOO_API_KEY: apiKey } = env;
   if (!url || !database || !login || !apiKey) return undefined;
   const connection: OdooConnection = { url, database, login, apiKey };
+  rememberSecretValue(apiKey);
   return { connection: async () => connection, syncOnStart: env.PLANNER_SYNC_ON_START === '1' };
 }
 
@@ -70,7 +80,9 @@ export function startPlanner(options: StartPlannerOptions): StartedPlanner {
       log,
       appVersion: options.appVersion,
       demo: demoSizeFrom(options.demo, env),
-      odoo: odooFromEnvironment(env),
+      env,
+      ...options.stores?.(dataDir),
+      odoo: options.odooFromEnvironment === false ? undefined : odooFromEnvironment(env),
     });
     return {
       profile,

@@ -60,9 +60,9 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     const verdict = checkSocketUpgrade(request, origin, token);
     if (!verdict.ok) {
       const failures = verdict.status === 401 ? throttle.recordFailure(address) : 0;
-      const delay = throttle.delayFor(address);
-      log.warn({ address, origin: request.headers.origin, reason: verdict.reason, failures }, 'refused a socket connection');
-      setTimeout(() => refuse(socket, verdict.status, verdict.reason), verdict.status === 401 ? delay : 0);
+      const delayMs = verdict.status === 401 ? throttle.delayFor(address) : 0;
+      log.warn({ address, origin: request.headers.origin, status: verdict.status, reason: verdict.reason, failures, delayMs }, 'refused a socket connection');
+      setTimeout(() => refuse(socket, verdict.status, verdict.reason), delayMs);
       return;
     }
     const delay = throttle.delayFor(address);

@@ -10,14 +10,28 @@ async function invokeHandler<C extends RequestChannel>(handlers: RequestHandlers
   return handler(request);
 }
 
+const CHANNEL_NAME = /^[a-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)+$/;
+
+/**
+ * How a refused channel is named in the log and the answer: quoted when it looks like a channel
+ * name ("outbox.dropEverything"), otherwise only described. Whatever a page sends as a channel is
+ * never echoed or logged verbatim: it could be a pasted credential or a forged log line.
+ */
+function nameOfUnknownChannel(channel: unknown): { logged: string; shown: string } {
+  if (typeof channel === 'string' && channel.length <= 80 && CHANNEL_NAME.test(channel)) return { logged: channel, shown: `"${channel}"` };
+  const described = typeof channel === 'string' ? `(not a channel name: ${channel.length} characters)` : `(a ${channel === null ? 'null' : typeof channel}, not a channel name)`;
+  return { logged: described, shown: `A request ${described}` };
+}
+
 /**
  * The one gate every request passes, whichever transport carried it: the channel must be in the
  * contract and the request must match its schema before any service sees it.
  */
 export async function dispatchRequest(handlers: RequestHandlers, channel: unknown, rawRequest: unknown, log: Log): Promise<IpcResult> {
   if (!isRequestChannel(channel)) {
-    log.warn({ channel: String(channel).slice(0, 100) }, 'refused a request on a channel outside the contract');
-    return { ok: false, error: { code: 'unknown-channel', message: `"${String(channel).slice(0, 100)}" is not a Network Planner request.` } };
+    const named = nameOfUnknownChannel(channel);
+    log.warn({ channel: named.logged }, 'refused a request on a channel outside the contract');
+    return { ok: false, error: { code: 'unknown-channel', message: `${named.shown} is not a Network Planner request.` } };
   }
   const contract = REQUESTS[channel];
   const parsed = contract.request.safeParse(rawRequest);

@@ -1,5 +1,6 @@
 import { contentSecurityPolicy } from '../headless/content-security-policy';
 import type { Log } from '../app/log';
+import { APP_ORIGIN } from './app-protocol';
 
 /** The parts of Electron's session we configure, so tests can check them on a stand-in. */
 export interface SessionLike {
@@ -16,19 +17,27 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
-/** Only the app's own files load: no remote content, ever. */
-export function isAppResource(url: string): boolean {
-  return url.startsWith('file://') || url.startsWith('devtools://');
+/**
+ * Only the app's own files load: no remote content, ever. `data:` covers the inline icon; the
+ * devtools' own pages only where devtools exist at all (never in a packaged build).
+ */
+export function isAppResource(url: string, allowDevtools = false): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:')) return true;
+  return allowDevtools && url.startsWith('devtools://');
 }
 
-export function hardenSession(session: SessionLike, log: Log): void {
+export interface HardeningOptions {
+  allowDevtools: boolean;
+}
+
+export function hardenSession(session: SessionLike, log: Log, options: HardeningOptions = { allowDevtools: false }): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     log.warn({ permission }, 'denied a permission request');
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppResource(details.url);
+    const allowed = isAppResource(details.url, options.allowDevtools);
     if (!allowed) log.warn({ url: details.url }, 'blocked a request for remote content');
     callback({ cancel: !allowed });
   });

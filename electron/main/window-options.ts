@@ -26,6 +26,8 @@ export function mainWindowOptions(preloadPath: string, isPackaged: boolean): Bro
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle-click on a link would open a window; window.open is refused anyway, this removes the path.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !isPackaged,
     },
   };

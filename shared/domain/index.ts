@@ -6,3 +6,4 @@ export * from './region-profile';
 export * from './problems';
 export * from './roles';
 export * from './scenario';
+export * from './events';

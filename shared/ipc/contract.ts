@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkSummary, StockPage, StockQuery, StockRow } from './network-views';
+import { ChangeOdooConnectionRequest, ChooseDemoUserRequest, ResetOdooConnectionRequest, SaveOdooApiKeyRequest, SettingsView } from './settings-views';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -14,6 +15,8 @@ export const AppDescription = z.object({
   mode: z.enum(['demo', 'odoo', 'empty']),
   dataDirectory: z.string(),
   notices: z.array(Notice),
+  /** Who is at the desk, and whether costs reach them (least privilege: null sees no costs). */
+  user: z.object({ login: z.string(), name: z.string(), seesCosts: z.boolean() }).nullable(),
   network: z.object({
     ready: z.boolean(),
     nodes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), area: z.string() })),
@@ -73,6 +76,12 @@ export const REQUESTS = {
   'sync.start': { request: Empty, response: z.object({ started: z.boolean() }) },
   'sync.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
   'sync.status': { request: Empty, response: SyncStatus },
+  'settings.describe': { request: Empty, response: SettingsView },
+  'settings.changeOdooConnection': { request: ChangeOdooConnectionRequest, response: SettingsView },
+  'settings.resetOdooConnection': { request: ResetOdooConnectionRequest, response: SettingsView },
+  'secrets.saveOdooApiKey': { request: SaveOdooApiKeyRequest, response: SettingsView },
+  'secrets.clearOdooApiKey': { request: Empty, response: SettingsView },
+  'identity.chooseDemoUser': { request: ChooseDemoUserRequest, response: SettingsView },
 } as const;
 
 /** Everything the services push to the renderer unasked. */

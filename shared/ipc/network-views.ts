@@ -27,7 +27,8 @@ export const NodeSummary = z.object({
    */
   daysOfCover: z.number(),
   unitsShort: z.number(),
-  valueAtRisk: z.number(),
+  /** Null when the user's roles do not see costs (removed by the services, not only hidden). */
+  valueAtRisk: z.number().nullable(),
   freshness: z.array(FreshnessView),
   stale: z.boolean(),
 });
@@ -45,7 +46,7 @@ export const NetworkSummary = z.object({
     shortWithin7Days: z.number().int(),
     shortWithin30Days: z.number().int(),
     unitsShort: z.number(),
-    valueAtRisk: z.number(),
+    valueAtRisk: z.number().nullable(),
     staleNodes: z.number().int(),
   }),
 });
@@ -71,7 +72,8 @@ export const StockRow = z.object({
   firstShortageDate: LocalDate.nullable(),
   unitsShort: z.number(),
   daysOfCover: z.number().int(),
-  valueAtRisk: z.number(),
+  /** Null when the user's roles do not see costs. */
+  valueAtRisk: z.number().nullable(),
   min: z.number().nullable(),
   belowMinDay: z.number().int().nullable(),
   stale: z.boolean(),

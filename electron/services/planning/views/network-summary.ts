@@ -58,7 +58,7 @@ export function summariseNetwork(snapshot: NetworkSnapshot, projection: StockPro
       shortWithin7Days: nodes.reduce((sum, node) => sum + node.shortWithin7Days, 0),
       shortWithin30Days: nodes.reduce((sum, node) => sum + node.shortWithin30Days, 0),
       unitsShort: nodes.reduce((sum, node) => sum + node.unitsShort, 0),
-      valueAtRisk: Math.round(nodes.reduce((sum, node) => sum + node.valueAtRisk, 0) * 100) / 100,
+      valueAtRisk: Math.round(nodes.reduce((sum, node) => sum + (node.valueAtRisk ?? 0), 0) * 100) / 100,
       staleNodes: nodes.filter((node) => node.stale).length,
     },
   };

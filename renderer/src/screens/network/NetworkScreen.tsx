@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NetworkSummary } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { FreshnessBadge } from '../../components/FreshnessBadge';
-import { formatMoney, formatQuantity } from '../../format';
+import { formatCost, formatQuantity } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app-store';
 import { SyncStrip } from './SyncStrip';
@@ -15,6 +15,7 @@ export function NetworkScreen() {
   const [error, setError] = useState<string | null>(null);
   const locale = description?.region.locale ?? 'en-GB';
 
+  // Asked again when the network changes, and when the user does (another user may not see costs).
   useEffect(() => {
     let current = true;
     planner()
@@ -24,7 +25,7 @@ export function NetworkScreen() {
     return () => {
       current = false;
     };
-  }, [networkVersion]);
+  }, [networkVersion, description?.user?.login]);
 
   if (error) return <section className="screen"><h1>Network</h1><div className="empty-state" role="alert">{error}</div></section>;
   if (!summary) return <section className="screen"><h1>Network</h1><p className="muted">Loading the network…</p></section>;
@@ -41,7 +42,7 @@ export function NetworkScreen() {
       <div className="kpis">
         <div className="kpi"><span className="kpi-value">{formatQuantity(summary.totals.shortWithin7Days, locale)}</span><span className="kpi-label">short within 7 days</span></div>
         <div className="kpi"><span className="kpi-value">{formatQuantity(summary.totals.shortWithin30Days, locale)}</span><span className="kpi-label">short within 30 days</span></div>
-        <div className="kpi"><span className="kpi-value">{formatMoney(summary.totals.valueAtRisk, locale, summary.currency)}</span><span className="kpi-label">value at risk</span></div>
+        <div className="kpi"><span className="kpi-value" data-testid="total-value-at-risk" title={summary.totals.valueAtRisk === null ? 'Your role does not see costs' : undefined}>{formatCost(summary.totals.valueAtRisk, locale, summary.currency)}</span><span className="kpi-label">value at risk</span></div>
         <div className={summary.totals.staleNodes > 0 ? 'kpi kpi-warning' : 'kpi'}><span className="kpi-value">{summary.totals.staleNodes}</span><span className="kpi-label">nodes with stale data</span></div>
       </div>
       <ul className="node-cards" aria-label="Nodes">
@@ -57,7 +58,7 @@ export function NetworkScreen() {
                 <div><dt>Short ≤ 7 d</dt><dd data-figure="short7" className={node.shortWithin7Days > 0 ? 'bad' : ''}>{formatQuantity(node.shortWithin7Days, locale)}</dd></div>
                 <div><dt>Short ≤ 30 d</dt><dd data-figure="short30">{formatQuantity(node.shortWithin30Days, locale)}</dd></div>
                 <div><dt>Days of cover</dt><dd data-figure="cover">{formatQuantity(node.daysOfCover, locale)}</dd></div>
-                <div><dt>Value at risk</dt><dd data-figure="var">{formatMoney(node.valueAtRisk, locale, summary.currency)}</dd></div>
+                <div><dt>Value at risk</dt><dd data-figure="var" className={node.valueAtRisk === null ? 'muted' : ''}>{formatCost(node.valueAtRisk, locale, summary.currency)}</dd></div>
               </dl>
               <FreshnessBadge freshness={node.freshness} />
             </button>

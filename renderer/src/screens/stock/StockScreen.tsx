@@ -29,9 +29,11 @@ const GRID_OPTIONS: GridOptions<StockRow> = {
   defaultColDef: { resizable: true, suppressHeaderMenuButton: true },
 };
 
-function sortFrom(params: IGetRowsParams): StockQuery['sort'] {
+function sortFrom(params: IGetRowsParams, seesCosts: boolean): StockQuery['sort'] {
   return params.sortModel.flatMap((entry) => {
     const column = StockSortColumn.safeParse(entry.colId);
+    // A sort left on a cost column from a user who saw costs is dropped, not sent to be refused.
+    if (!seesCosts && column.data === 'valueAtRisk') return [];
     return column.success ? [{ column: column.data, direction: entry.sort }] : [];
   });
 }
@@ -48,7 +50,8 @@ export function StockScreen() {
   const [skuText, setSkuText] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const columns = useMemo(() => stockColumns(locale, currency), [locale, currency]);
+  const seesCosts = description?.user?.seesCosts ?? false;
+  const columns = useMemo(() => stockColumns(locale, currency, seesCosts), [locale, currency, seesCosts]);
 
   // Typing in the SKU box waits for a pause before asking the services again.
   useEffect(() => {
@@ -62,7 +65,7 @@ export function StockScreen() {
       getRows(params) {
         const query: StockQuery = {
           filter: Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as StockFilter,
-          sort: sortFrom(params),
+          sort: sortFrom(params, seesCosts),
           offset: params.startRow,
           limit: Math.max(1, params.endRow - params.startRow),
         };
@@ -80,7 +83,7 @@ export function StockScreen() {
       },
     }),
     // networkVersion: a new snapshot means new rows even with the same filter.
-    [filter, networkVersion],
+    [filter, networkVersion, seesCosts],
   );
 
   const live = useMemo(() => ({ datasource, columnDefs: columns }), [datasource, columns]);

@@ -1,11 +1,11 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { StockRow, StockSortColumn } from '../../../../shared/ipc';
-import { formatDate, formatMoney, formatQuantity } from '../../format';
+import { formatCost, formatDate, formatQuantity } from '../../format';
 
 type Field = keyof StockRow;
 
 /** The Stock grid's columns; `colId` is the services' sort column, so sorting happens where the rows are. */
-export function stockColumns(locale: string, currency: string): ColDef<StockRow>[] {
+export function stockColumns(locale: string, currency: string, seesCosts: boolean): ColDef<StockRow>[] {
   const quantity = (field: Field & StockSortColumn, headerName: string, width = 110): ColDef<StockRow> => ({
     colId: field,
     field,
@@ -44,10 +44,13 @@ export function stockColumns(locale: string, currency: string): ColDef<StockRow>
       colId: 'valueAtRisk',
       field: 'valueAtRisk',
       headerName: 'Value at risk',
+      headerTooltip: seesCosts ? undefined : 'Hidden: your role does not see costs',
       width: 130,
       type: 'rightAligned',
-      sortable: true,
-      valueFormatter: (params: ValueFormatterParams<StockRow>) => (typeof params.value === 'number' ? formatMoney(params.value, locale, currency) : ''),
+      // The services refuse to sort by a cost for a user who may not see costs: the order would tell.
+      sortable: seesCosts,
+      valueFormatter: (params: ValueFormatterParams<StockRow>) => (params.data ? formatCost(params.data.valueAtRisk, locale, currency) : ''),
+      cellClass: seesCosts ? undefined : 'muted',
     },
     {
       colId: 'stale',

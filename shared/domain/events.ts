@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ProposalKind } from '../approvals/approval-matrix';
+import { Instant } from './calendar';
+import { OdooRecordRef } from './flows';
+
+/** Who caused an event: a user's login, or `system` (sync, outbox) when nobody at the desk did. */
+export const Actor = z.string().min(1).max(200);
+
+const base = { at: Instant, actor: Actor };
+const Id = z.string().min(1).max(100);
+
+/**
+ * The canonical events: one typed union for everything worth recording, used by the audit log,
+ * the activity feed and outgoing webhooks. New kinds are added here, never shaped ad hoc by callers.
+ * Secrets never travel in an event: a stored API key is recorded as "stored", not by value.
+ */
+export const CanonicalEvent = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('proposal-created'), ...base, proposalId: Id, proposalKind: ProposalKind, scenarioId: Id.nullable(), summary: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('batch-submitted'), ...base, batchId: Id, lineIds: z.array(Id).min(1) }),
+  z.strictObject({
+    kind: z.literal('decision-made'),
+    ...base,
+    batchId: Id,
+    lineId: Id,
+    decision: z.enum(['approved', 'rejected']),
+    role: z.string().min(1),
+    comment: z.string().nullable(),
+    device: z.string().nullable(),
+    signature: z.string().nullable(),
+  }),
+  z.strictObject({ kind: z.literal('command-queued'), ...base, commandId: Id, batchId: Id.nullable(), lineId: Id.nullable(), commandKind: z.string().min(1), idempotencyKey: Id }),
+  z.strictObject({ kind: z.literal('command-pushed'), ...base, commandId: Id, odooRecords: z.array(OdooRecordRef) }),
+  z.strictObject({ kind: z.literal('command-failed'), ...base, commandId: Id, attempt: z.number().int().positive(), transient: z.boolean(), message: z.string() }),
+  z.strictObject({ kind: z.literal('command-dead-lettered'), ...base, commandId: Id, message: z.string() }),
+  z.strictObject({ kind: z.literal('replanned'), ...base, commandId: Id.nullable(), lineId: Id.nullable(), reason: z.string().min(1) }),
+  /** A setting a user changed on purpose (e.g. the Odoo server a region build talks to). */
+  z.strictObject({ kind: z.literal('setting-changed'), ...base, setting: z.string().min(1), from: z.json(), to: z.json(), reason: z.string().nullable() }),
+  /** A credential was stored or removed; its value is never part of the event. */
+  z.strictObject({ kind: z.literal('secret-changed'), ...base, secret: z.string().min(1), change: z.enum(['stored', 'cleared']), reason: z.string().nullable() }),
+]);
+export type CanonicalEvent = z.infer<typeof CanonicalEvent>;
+export type CanonicalEventKind = CanonicalEvent['kind'];
+export const CANONICAL_EVENT_KINDS = CanonicalEvent.options.map((option) => option.shape.kind.value) as CanonicalEventKind[];
+
+/** One link of the hash-chained audit log. */
+export const AuditEntry = z.object({
+  seq: z.number().int().positive(),
+  event: CanonicalEvent,
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
