@@ -35,6 +35,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer is parsed on every start, so minify it.
+      minify: true,
       chunkSizeWarningLimit: 3000,
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
