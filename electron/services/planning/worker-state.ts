@@ -81,7 +81,7 @@ export class WorkerState {
   /** Builds the network from the Odoo rows the sync staged, stores it in one transaction, then plans on it. */
   async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, context: JobContext): Promise<LoadedNetwork & { problems: string[] }> {
     await this.storing;
-    const { db } = openDatabase(dbPath);
+    const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
     try {
       context.progress('Building the network from Odoo', 0, 3);
       const assembled = assembleSnapshot(new OdooStaging(db), profile, takenAt, dayZero);
@@ -121,7 +121,7 @@ export class WorkerState {
   }
 
   private readCache(dbPath: string): NetworkSnapshot | null {
-    const { db } = openDatabase(dbPath);
+    const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
     try {
       return new NetworkCache(db).readSnapshot();
     } finally {
@@ -132,7 +132,7 @@ export class WorkerState {
   private async storeImageLater(dbPath: string, snapshot: NetworkSnapshot): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, IMAGE_DELAY_MS));
     try {
-      const { db } = openDatabase(dbPath);
+      const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
       try {
         // Only if nothing changed the tables since: the triggers would have dropped a newer image anyway.
         const cache = new NetworkCache(db);
@@ -147,7 +147,7 @@ export class WorkerState {
 
   private async storeInBackground(dbPath: string, snapshot: NetworkSnapshot): Promise<void> {
     try {
-      const { db } = openDatabase(dbPath);
+      const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
       try {
         await new NetworkCache(db).replaceSnapshotInSlices(snapshot, pause);
       } finally {

@@ -93,7 +93,13 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
  */
 export function openDatabase(
   path: string,
-  options: { migrations?: readonly Migration[]; now?: () => Date; readonly?: boolean } = {},
+  options: {
+    migrations?: readonly Migration[];
+    now?: () => Date;
+    readonly?: boolean;
+    /** The integrity scan reads the whole file: once per start, by the main process, is enough. */
+    skipIntegrityCheck?: boolean;
+  } = {},
 ): OpenedDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? (() => new Date());
@@ -112,7 +118,7 @@ export function openDatabase(
     if (foreign) throw new Error(foreign);
     db = new Database(path, sqliteBindingOption());
     configure(db);
-    checkReadable(db);
+    if (!options.skipIntegrityCheck) checkReadable(db);
   } catch (error) {
     db?.close();
     if (!existsSync(path)) throw error;
