@@ -1,18 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { RENDERER_CONTENT_TYPES } from '../app/renderer-files';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** Serves the built renderer read-only; anything outside its folder does not exist. */
 export function serveRenderer(rendererDir: string, securityHeaders: Record<string, string>) {
@@ -46,7 +36,7 @@ export function serveRenderer(rendererDir: string, securityHeaders: Record<strin
       return;
     }
     response.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': size,
       'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
       ...securityHeaders,

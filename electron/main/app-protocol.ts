@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../headless/content-security-policy';
+import { RENDERER_CONTENT_TYPES } from '../app/renderer-files';
 
 /**
  * The renderer is served from its own privileged scheme, not file://: file:// pages get extra
@@ -32,15 +33,6 @@ export function registerAppScheme(protocol: ProtocolLike): void {
   ]);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export function appResponseHeaders(): Record<string, string> {
   return { 'Content-Security-Policy': contentSecurityPolicy(null), 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Opener-Policy': 'same-origin' };
@@ -65,7 +57,7 @@ export function rendererResponse(rendererDir: string, request: Pick<Request, 'ur
   if (!file.startsWith(root + sep)) return new Response(null, { status: 404, headers });
   try {
     if (!statSync(file).isFile()) throw new Error('not a file');
-    return new Response(request.method === 'HEAD' ? null : readFileSync(file), { status: 200, headers: { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' } });
+    return new Response(request.method === 'HEAD' ? null : readFileSync(file), { status: 200, headers: { ...headers, 'Content-Type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } });
   } catch {
     return new Response(null, { status: 404, headers });
   }
