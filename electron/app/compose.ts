@@ -152,6 +152,11 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   if (options.odoo?.syncOnStart) {
     // The first sync waits for the network to load so the two never race for the worker.
     void ready.then(() => sync.start()).catch((error: unknown) => log.error({ err: error }, 'could not start the first sync'));
+  } else {
+    // A cache that already holds Odoo data is brought up to date at start, then kept so.
+    void ready
+      .then((loaded) => (loaded.source === 'odoo' ? sync.startIfConnected() : undefined))
+      .catch((error: unknown) => log.warn({ err: error }, 'could not start the sync at start-up'));
   }
 
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
@@ -214,7 +219,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     settings,
     identity,
     async close() {
-      sync.cancel();
+      sync.stop();
       await planning.close();
       opened.db.close();
     },

@@ -20,6 +20,18 @@ export interface SyncControllerDeps {
   onProgress(progress: SyncProgress): void;
   onCacheReady(network: LoadedNetwork): void;
   onFinished(outcome: 'done' | 'failed' | 'cancelled', message: string): void;
+  /** Minutes between automatic syncs once the cache holds Odoo data; default from the region's freshness thresholds. */
+  autoSyncMinutes?: number;
+}
+
+/**
+ * Keep data inside the region's freshness thresholds without anyone clicking: sync at half the
+ * tightest threshold, between 5 and 60 minutes. Only once a first sync has switched the cache to
+ * Odoo on purpose; the demo never turns into Odoo data by itself.
+ */
+export function autoSyncMinutesFor(profile: RegionProfile): number {
+  const tightest = Math.min(profile.freshness.stockMinutes, profile.freshness.demandMinutes, profile.freshness.supplyMinutes);
+  return Math.min(60, Math.max(5, Math.floor(tightest / 2)));
 }
 
 const User = z.object({ id: z.number(), name: z.string(), login: z.string(), groups_id: z.array(z.number()) });
@@ -30,6 +42,8 @@ export class SyncController {
   private readonly sync: OdooSync;
   private progress: SyncProgress | null = null;
   private lastReport: SyncReport | null = null;
+  private nextAuto: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
 
   constructor(private readonly deps: SyncControllerDeps) {
     this.sync = new OdooSync({
@@ -73,6 +87,11 @@ export class SyncController {
     }
   }
 
+  /** A sync at start-up when the cache already holds Odoo data and a connection is set up. */
+  async startIfConnected(): Promise<void> {
+    if ((await this.deps.connection()) !== null) await this.start();
+  }
+
   /** Starts a sync in the background; progress and the outcome arrive as events. */
   async start(): Promise<{ started: boolean }> {
     if (this.sync.isRunning) return { started: false };
@@ -82,6 +101,7 @@ export class SyncController {
       (report) => {
         this.lastReport = report;
         this.progress = null;
+        this.scheduleAuto();
         const differences = report.reconciliation.differences.length;
         this.deps.onFinished(
           'done',
@@ -96,6 +116,24 @@ export class SyncController {
       },
     );
     return { started: true };
+  }
+
+  private scheduleAuto(): void {
+    if (this.stopped) return;
+    if (this.nextAuto) clearTimeout(this.nextAuto);
+    const minutes = this.deps.autoSyncMinutes ?? autoSyncMinutesFor(this.deps.profile);
+    this.nextAuto = setTimeout(() => {
+      this.nextAuto = null;
+      void this.start().catch((error: unknown) => this.deps.log.warn({ err: error }, 'automatic sync did not start'));
+    }, minutes * 60_000);
+    this.nextAuto.unref?.();
+  }
+
+  /** Stops automatic syncs and any sync under way (the app is closing). */
+  stop(): void {
+    this.stopped = true;
+    if (this.nextAuto) clearTimeout(this.nextAuto);
+    this.sync.cancel();
   }
 
   cancel(): { cancelled: boolean } {
