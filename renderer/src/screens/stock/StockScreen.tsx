@@ -46,7 +46,11 @@ export function StockScreen() {
   const currency = description?.region.currency ?? 'EUR';
   const nodes = description?.network.nodes ?? [];
   const areas = description?.network.areas ?? [];
-  const [filter, setFilter] = useState<StockFilter>(() => ({ ...(stockFocus?.nodeId ? { nodeId: stockFocus.nodeId } : {}), ...(stockFocus?.area ? { area: stockFocus.area } : {}) }));
+  const [filter, setFilter] = useState<StockFilter>({});
+  // The screen stays mounted between visits: a new focus (a node card clicked) replaces the filter.
+  useEffect(() => {
+    if (stockFocus) setFilter({ ...(stockFocus.nodeId ? { nodeId: stockFocus.nodeId } : {}), ...(stockFocus.area ? { area: stockFocus.area } : {}), ...(stockFocus.onlyShort ? { onlyShort: true } : {}) });
+  }, [stockFocus]);
   const [skuText, setSkuText] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
