@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkSummary, StockPage, StockQuery, StockRow } from './network-views';
+import { OUTBOX_EVENTS, OUTBOX_REQUESTS } from './outbox';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -73,6 +74,7 @@ export const REQUESTS = {
   'sync.start': { request: Empty, response: z.object({ started: z.boolean() }) },
   'sync.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
   'sync.status': { request: Empty, response: SyncStatus },
+  ...OUTBOX_REQUESTS,
 } as const;
 
 /** Everything the services push to the renderer unasked. */
@@ -82,6 +84,7 @@ export const EVENTS = {
   'app.notice': Notice,
   'sync.progress': SyncProgressEvent,
   'sync.finished': z.object({ outcome: z.enum(['done', 'failed', 'cancelled']), message: z.string() }),
+  ...OUTBOX_EVENTS,
 } as const;
 
 export type RequestChannel = keyof typeof REQUESTS;
