@@ -5,6 +5,7 @@ import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
 import type { OdooConnection } from '../services/odoo';
+import { OutboxService } from '../services/outbox';
 import { openDatabase } from '../services/store';
 import { SyncController } from '../services/sync';
 import type { Log } from './log';
@@ -35,6 +36,8 @@ export interface PlannerServices {
   /** Resolves once the network is loaded and projected (or known to be empty). */
   readonly ready: Promise<LoadedNetwork>;
   readonly planning: PlanningHost;
+  /** Approved work on its way to Odoo; the approvals half enqueues here. */
+  readonly outbox: OutboxService;
   close(): Promise<void>;
 }
 
@@ -115,6 +118,17 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     void ready.then(() => sync.start()).catch((error: unknown) => log.error({ err: error }, 'could not start the first sync'));
   }
 
+  const outbox = new OutboxService({
+    db: opened.db,
+    profile,
+    log,
+    // The outbox keeps real time (backoff, retry times), whatever clock the screens are given.
+    connection: options.odoo?.connection ?? (async () => null),
+    onStatus: (status) => events.emit('outbox.changed', status),
+    onBatchInOdoo: (notice) => events.emit('outbox.batchInOdoo', notice),
+  });
+  outbox.start();
+
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
 
   const planningJob = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -156,6 +170,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     'sync.start': () => sync.start(),
     'sync.cancel': async () => sync.cancel(),
     'sync.status': () => sync.status(),
+    ...outbox.handlers,
   };
 
   return {
@@ -163,8 +178,10 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     events,
     ready,
     planning,
+    outbox,
     async close() {
       sync.cancel();
+      await outbox.close();
       await planning.close();
       opened.db.close();
     },
