@@ -105,3 +105,15 @@ export function describePayload(payload: CommandPayload): string {
   const lines = payload.lines.map((line) => `${line.qty} × ${line.sku.id}`).join(', ');
   return `${payload.confirm ? 'Purchase order' : 'RFQ'} to ${payload.supplier.name} for ${payload.to.id}: ${lines}`;
 }
+
+/**
+ * The payload with every Odoo id hint dropped, so the next push looks warehouses, products and
+ * vendors up by code and name again (the cache that gave the ids may be stale: a vendor merged, a
+ * product recreated).
+ */
+export function withoutOdooHints(payload: CommandPayload): CommandPayload {
+  const node = (ref: NodeRef): NodeRef => ({ ...ref, odooWarehouseId: null });
+  const sku = (ref: SkuRef): SkuRef => ({ ...ref, odooProductId: null });
+  if (payload.kind === 'transfer') return { ...payload, from: node(payload.from), to: node(payload.to), sku: sku(payload.sku) };
+  return { ...payload, to: node(payload.to), supplier: { ...payload.supplier, odooPartnerId: null }, lines: payload.lines.map((line) => ({ ...line, sku: sku(line.sku) })) };
+}

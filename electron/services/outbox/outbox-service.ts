@@ -6,7 +6,7 @@ import type { RequestHandlers } from '../../ipc/dispatch';
 import { ServiceError } from '../../ipc/service-error';
 import type { OdooConnection } from '../odoo';
 import { type CommandStatus, OutboxStore, type StoredCommand } from '../store';
-import { CommandPayload, CommandRecord, describePayload, Replan } from './command';
+import { CommandPayload, CommandRecord, describePayload, Replan, withoutOdooHints } from './command';
 import { enqueueApproved, type EnqueuedCommand, type EnqueueRequest } from './enqueue';
 import { type RecordEvent, recordNothing } from './outbox-events';
 import { OutboxPusher, type PusherOptions } from './pusher';
@@ -196,7 +196,9 @@ export class OutboxService {
 
   retry(id: string): OutboxCommandView {
     return this.change(id, RETRYABLE, 'retry', (command, now) => {
-      this.store.retryNow(command.id, now);
+      const payload = CommandPayload.safeParse(command.payload);
+      // Ids the cache gave may be what failed (a vendor merged in Odoo): look everything up by name again.
+      this.store.retryNow(command.id, now, payload.success ? withoutOdooHints(payload.data) : undefined);
       this.store.appendHistory(command.id, now, 'retried', `${this.user()} asked to try again now.`);
     });
   }

@@ -193,14 +193,15 @@ export class OutboxPusher {
       if (!(await this.probe(active))) return Math.max(1, this.circuit.nextProbeAt - this.now().getTime());
     }
 
-    while (this.inFlight.size < this.concurrency && !this.stopped && this.circuit.state === 'closed') {
+    // Paused while we were connecting: rounds already in flight finish, nothing new starts.
+    while (this.inFlight.size < this.concurrency && !this.stopped && this.circuit.state === 'closed' && !this.store.paused().paused) {
       const busy = new Set([...this.inFlight.values()].filter((lane) => lane.startsWith('transfer:')));
       const claimed = this.store.claim(this.now().toISOString(), this.roundSize, busy);
       if (claimed.length === 0) break;
       this.options.onChange?.();
       const lane = claimed[0]?.lane ?? '';
       const round: Promise<void> = this.runRound(active, claimed)
-        .catch((error: unknown) => this.options.log.error({ err: error }, 'outbox round failed unexpectedly'))
+        .catch((error: unknown) => this.roundBroke(claimed, error))
         .finally(() => {
           this.inFlight.delete(round);
           this.wake();
@@ -315,6 +316,30 @@ export class OutboxPusher {
       }
     })();
     this.options.onChange?.();
+  }
+
+  /**
+   * Our own side failed mid-round (the database locked or full while recording): the commands go
+   * back to the queue, to be pushed again from what Odoo says. If even that cannot be written they
+   * stay marked as pushing, and the next start queues them again.
+   */
+  private roundBroke(claimed: StoredCommand[], error: unknown): void {
+    this.options.log.error({ err: error, commands: claimed.length }, 'outbox round failed on our side; its commands are queued again');
+    if (!this.options.db.open) return;
+    try {
+      const now = this.now();
+      const next = new Date(now.getTime() + backoffDelayMs(1, this.backoff, this.random)).toISOString();
+      const message = `Recording the push failed on this computer (${error instanceof Error ? error.message : String(error)}); it is pushed again.`;
+      this.options.db.transaction(() => {
+        for (const command of claimed) {
+          if (this.store.get(command.id)?.state !== 'pushing') continue;
+          this.store.requeue(command.id, next, now.toISOString(), { message });
+          this.store.appendHistory(command.id, now.toISOString(), 'attempt-failed', message, command.attempts);
+        }
+      })();
+    } catch (again) {
+      this.options.log.error({ err: again }, 'outbox could not queue the commands again; they are resumed on the next start');
+    }
   }
 
   private roundFailed(commands: StoredCommand[], error: unknown): void {

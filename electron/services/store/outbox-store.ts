@@ -285,8 +285,9 @@ export class OutboxStore {
     this.statement("UPDATE outbox_commands SET state = 'cancelled', cancel_requested = 0, updated_at = ? WHERE id = ?").run(now, commandId);
   }
 
-  /** Back to the queue now, with a clean backoff (a person asked for it). */
-  retryNow(commandId: string, now: string): void {
+  /** Back to the queue now, with a clean backoff (a person asked for it); optionally with a refreshed payload. */
+  retryNow(commandId: string, now: string, payload?: unknown): void {
+    if (payload !== undefined) this.statement('UPDATE outbox_commands SET payload = ? WHERE id = ?').run(JSON.stringify(payload), commandId);
     this.statement("UPDATE outbox_commands SET state = 'queued', failures = 0, replan = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, commandId);
   }
 
