@@ -8,7 +8,6 @@ import { byOrigin, type Outcomes, type RoundCommand, type RoundContext } from '.
 const OrderRow = z.object({ id: z.number().int(), name: z.string(), state: z.string(), origin: OdooText, order_line: z.array(z.number().int()) });
 type OrderRow = z.infer<typeof OrderRow>;
 const ORDER_FIELDS = ['id', 'name', 'state', 'origin', 'order_line'];
-const Ids = z.array(z.number().int());
 
 /** States that mean "confirmed": approved, locked, or waiting for a purchase manager's approval (two-step validation). */
 const CONFIRMED = new Set(['purchase', 'done', 'to approve']);
@@ -65,7 +64,7 @@ export async function pushPurchases(ctx: RoundContext, commands: readonly RoundC
 
   const missing = plans.filter((plan) => plan.order === null);
   if (missing.length > 0) {
-    const ids = await ctx.client.executeKw('purchase.order', 'create', [missing.map((plan) => plan.values)], {}, Ids);
+    const ids = await ctx.create('purchase.order', missing.map((plan) => plan.values));
     missing.forEach((plan, index) => {
       const id = ids[index];
       if (id === undefined) return;

@@ -15,7 +15,6 @@ const PickingRow = z.object({
 });
 type PickingRow = z.infer<typeof PickingRow>;
 const PICKING_FIELDS = ['id', 'name', 'state', 'origin', 'picking_type_code', 'move_ids'];
-const Ids = z.array(z.number().int());
 const Anything = z.unknown();
 
 type LegRole = 'picking' | 'delivery' | 'receipt';
@@ -172,7 +171,7 @@ export async function pushTransfers(ctx: RoundContext, commands: readonly RoundC
   // Source legs that do not exist yet, in one create.
   const missingSource = live.filter((plan) => plan.source === null);
   if (missingSource.length > 0) {
-    const ids = await ctx.client.executeKw('stock.picking', 'create', [missingSource.map((plan) => sourceLegValues(ctx, plan))], {}, Ids);
+    const ids = await ctx.create('stock.picking', missingSource.map((plan) => sourceLegValues(ctx, plan)));
     missingSource.forEach((plan, index) => {
       const id = ids[index];
       if (id === undefined) return;
@@ -253,9 +252,7 @@ async function checkAvailability(ctx: RoundContext, plans: TransferPlan[], outco
   }
 }
 
-const MoveLinks = z.object({ id: z.number().int(), move_dest_ids: z.array(z.number().int()) });
-
-/** Creates missing receipts (their move waiting on the delivery's) and makes sure each pair is chained both ways. */
+/** Creates missing receipts, their move chained to (and waiting on) the delivery's. */
 async function completeResupplyPairs(ctx: RoundContext, plans: TransferPlan[]): Promise<void> {
   const deliveries = await readPickings(ctx, plans.map((plan) => plan.source?.id).filter((id): id is number => id !== undefined));
   for (const plan of plans) if (plan.source) plan.source = deliveries.get(plan.source.id) ?? plan.source;
@@ -263,7 +260,7 @@ async function completeResupplyPairs(ctx: RoundContext, plans: TransferPlan[]): 
   const missingReceipt = plans.filter((plan) => plan.receipt === null && (plan.source?.move_ids.length ?? 0) > 0);
   if (missingReceipt.length > 0) {
     const values = missingReceipt.map((plan) => receiptValues(ctx, plan, plan.source?.move_ids[0] as number));
-    const ids = await ctx.client.executeKw('stock.picking', 'create', [values], {}, Ids);
+    const ids = await ctx.create('stock.picking', values);
     missingReceipt.forEach((plan, index) => {
       const id = ids[index];
       if (id === undefined) return;
@@ -272,19 +269,8 @@ async function completeResupplyPairs(ctx: RoundContext, plans: TransferPlan[]): 
     });
   }
 
-  const receipts = await readPickings(ctx, plans.map((plan) => plan.receipt?.id).filter((id): id is number => id !== undefined));
-  for (const plan of plans) if (plan.receipt) plan.receipt = receipts.get(plan.receipt.id) ?? plan.receipt;
-  // Odoo keeps move_orig_ids/move_dest_ids in one relation, so this finds nothing to do there;
-  // a server that keeps the two sides apart gets the delivery side written too.
-  const deliveryMoves = plans.map((plan) => plan.source?.move_ids[0]).filter((id): id is number => id !== undefined);
-  if (deliveryMoves.length === 0) return;
-  const links = new Map((await ctx.client.read('stock.move', deliveryMoves, ['move_dest_ids'], MoveLinks)).map((row) => [row.id, row.move_dest_ids]));
-  for (const plan of plans) {
-    const deliveryMove = plan.source?.move_ids[0];
-    const receiptMove = plan.receipt?.move_ids[0];
-    if (deliveryMove === undefined || receiptMove === undefined) continue;
-    if (!(links.get(deliveryMove) ?? []).includes(receiptMove)) await ctx.client.write('stock.move', [deliveryMove], { move_dest_ids: [[4, receiptMove]] });
-  }
+  // The receipt's move is created with move_orig_ids = [delivery move]: Odoo keeps move_orig_ids and
+  // move_dest_ids in one relation, so the delivery's side is linked by the same write.
 }
 
 const MoveQuantity = z.object({ id: z.number().int(), product_uom_qty: z.number(), state: z.string() });

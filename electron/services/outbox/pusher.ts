@@ -11,7 +11,7 @@ import { OdooTargets } from './odoo-targets';
 import { type RecordEvent, recordNothing, SYSTEM_ACTOR } from './outbox-events';
 import { pushPurchases } from './push-purchases';
 import { pushTransfers } from './push-transfers';
-import type { Outcomes, RoundCommand, RoundContext, RoundOutcome } from './round';
+import { createMany, OutcomeUnknownError, type Outcomes, type RoundCommand, type RoundContext, type RoundOutcome } from './round';
 
 export interface PusherOptions {
   db: Database;
@@ -34,6 +34,13 @@ export interface PusherOptions {
   /** How long to sleep when there is nothing to do and nothing to wait for. */
   idleMs?: number;
   timeoutMs?: number;
+  /**
+   * How long a command waits before its key is searched again when a create may still be running
+   * in Odoo (its answer was lost, or the pusher died meanwhile). Searching too soon could miss a
+   * record Odoo has not committed yet and create a second one. Odoo stops a request after
+   * `limit_time_real` (120 s by default), so that is the default here.
+   */
+  unknownOutcomeGraceMs?: number;
   /** Something a screen shows changed (states, connection). */
   onChange?: () => void;
   /** Every command of the batch is in Odoo. */
@@ -75,6 +82,7 @@ export class OutboxPusher {
   private readonly concurrency: number;
   private readonly maxUnexplained: number;
   private readonly idleMs: number;
+  private readonly graceMs: number;
   private readonly inFlight = new Map<Promise<void>, string>();
   private active: ActiveClient | null = null;
   private running: Promise<void> | null = null;
@@ -94,6 +102,7 @@ export class OutboxPusher {
     this.concurrency = options.concurrency ?? 4;
     this.maxUnexplained = options.maxUnexplainedFailures ?? 5;
     this.idleMs = options.idleMs ?? 5_000;
+    this.graceMs = options.unknownOutcomeGraceMs ?? 120_000;
     this.connectionState = { state: 'connecting', message: 'Not connected to Odoo yet.', serverVersion: null, nextProbeAt: null, since: this.now().toISOString() };
   }
 
@@ -104,7 +113,8 @@ export class OutboxPusher {
   start(): void {
     if (this.running) return;
     this.stopped = false;
-    const interrupted = this.store.recoverInterrupted(this.now().toISOString());
+    const now = this.now();
+    const interrupted = this.store.recoverInterrupted(now.toISOString(), new Date(now.getTime() + this.graceMs).toISOString());
     if (interrupted > 0) this.options.log.info({ interrupted }, 'outbox: commands interrupted by the last stop are queued again');
     this.running = this.loop().catch((error: unknown) => this.options.log.error({ err: error }, 'outbox pusher stopped on an error'));
   }
@@ -257,6 +267,7 @@ export class OutboxPusher {
     if (!session) throw new Error('the Odoo session is not open');
     return {
       client: active.client,
+      create: (model, values) => createMany(active.client, model, values),
       dialect: session.dialect,
       targets: active.targets,
       profile: this.options.profile,
@@ -291,7 +302,8 @@ export class OutboxPusher {
       outcomes = cancelling ? await cancelInOdoo(context, commands) : commands[0]?.payload.kind === 'transfer' ? await pushTransfers(context, commands) : await pushPurchases(context, commands);
     } catch (error) {
       if (this.stopped && !this.options.db.open) return;
-      const permanentOrUnknown = !(isOdooError(error) && (error.transient || error.kind === 'auth-failed'));
+      const cause = error instanceof OutcomeUnknownError ? error.failure : error;
+      const permanentOrUnknown = !(isOdooError(cause) && (cause.transient || cause.kind === 'auth-failed'));
       if (permanentOrUnknown && commands.length > 1) {
         // One bad command fails a whole batched call (Odoo rolls the call back): find it by pushing one at a time.
         for (const command of commands) await this.pushOrIsolate(active, [command], claimed.filter((entry) => entry.id === command.id));
@@ -342,7 +354,9 @@ export class OutboxPusher {
     }
   }
 
-  private roundFailed(commands: StoredCommand[], error: unknown): void {
+  private roundFailed(commands: StoredCommand[], failure: unknown): void {
+    const outcomeUnknown = failure instanceof OutcomeUnknownError;
+    const error = failure instanceof OutcomeUnknownError ? failure.failure : failure;
     const nowDate = this.now();
     const now = nowDate.toISOString();
     const message = error instanceof Error ? error.message : String(error);
@@ -376,10 +390,12 @@ export class OutboxPusher {
           this.recordEvent({ kind: 'command-dead-lettered', at: now, actor: SYSTEM_ACTOR, commandId: command.id, message: reason });
           continue;
         }
-        const delay = backoffDelayMs(failures, this.backoff, this.random, retryAfterMs);
+        const backoff = backoffDelayMs(failures, this.backoff, this.random, retryAfterMs);
+        const delay = outcomeUnknown ? Math.max(backoff, this.graceMs) : backoff;
         const next = new Date(nowDate.getTime() + delay).toISOString();
         this.store.requeue(command.id, next, now, { message });
-        this.store.appendHistory(command.id, now, 'attempt-failed', `Attempt ${command.attempts} failed: ${message} Next try at ${next}.`, command.attempts, { errorKind: isOdooError(error) ? error.kind : 'internal', retryAt: next });
+        const wait = outcomeUnknown ? ' Odoo may have made the record anyway, so its key is searched again only after a grace period.' : '';
+        this.store.appendHistory(command.id, now, 'attempt-failed', `Attempt ${command.attempts} failed: ${message}${wait} Next try at ${next}.`, command.attempts, { errorKind: isOdooError(error) ? error.kind : 'internal', retryAt: next, outcomeUnknown });
       }
     })();
     if (transient) {

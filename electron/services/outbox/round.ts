@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { RegionProfile } from '../../../shared/domain';
-import type { OdooClient, OdooDialect } from '../odoo';
+import { isOdooError, type OdooClient, type OdooDialect, type OdooError } from '../odoo';
 import type { CommandPayload, CommandRecord, Replan } from './command';
 import type { OdooTargets } from './odoo-targets';
 
@@ -26,6 +27,12 @@ export type RoundOutcome =
 
 export interface RoundContext {
   client: OdooClient;
+  /**
+   * `create` with a list of values (one call, ids in the same order). A transient failure here is
+   * an OutcomeUnknownError: Odoo may still be running the create, so its key is not searched
+   * again too soon.
+   */
+  create(model: string, values: Record<string, unknown>[]): Promise<number[]>;
   dialect: OdooDialect;
   targets: OdooTargets;
   profile: RegionProfile;
@@ -35,6 +42,23 @@ export interface RoundContext {
 }
 
 export type Outcomes = Map<string, RoundOutcome>;
+
+/** A create that failed in transit: it may have been committed, or may still be running in Odoo. */
+export class OutcomeUnknownError extends Error {
+  constructor(readonly failure: OdooError) {
+    super(failure.message);
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
+export async function createMany(client: OdooClient, model: string, values: Record<string, unknown>[]): Promise<number[]> {
+  try {
+    return await client.executeKw(model, 'create', [values], {}, z.array(z.number().int()));
+  } catch (error) {
+    if (isOdooError(error) && error.transient) throw new OutcomeUnknownError(error);
+    throw error;
+  }
+}
 
 /** Groups rows read from Odoo by their `origin` (our idempotency key). */
 export function byOrigin<T extends { origin: string | false }>(rows: readonly T[]): Map<string, T[]> {

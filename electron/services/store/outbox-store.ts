@@ -210,12 +210,12 @@ export class OutboxStore {
   }
 
   /** A pusher that died mid-round left commands marked as pushing; they are simply pushed again. */
-  recoverInterrupted(now: string): number {
+  recoverInterrupted(now: string, resumeAt: string): number {
     return this.db.transaction(() => {
       const ids = this.statement("SELECT id FROM outbox_commands WHERE state = 'pushing'").pluck().all() as string[];
       for (const id of ids) {
-        this.statement("UPDATE outbox_commands SET state = 'queued', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
-        this.appendHistory(id, now, 'interrupted', 'The push was interrupted (the planner stopped); it continues where Odoo says it got to.');
+        this.statement("UPDATE outbox_commands SET state = 'queued', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(resumeAt, now, id);
+        this.appendHistory(id, now, 'interrupted', `The push was interrupted (the planner stopped); from ${resumeAt} it continues where Odoo says it got to.`);
       }
       return ids.length;
     })();

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OdooClient } from '../../../electron/services/odoo';
+import { OutboxStore } from '../../../electron/services/store';
 import { countsByKey, coveredTransfers, outboxRig, purchaseProposal, purchases, type OutboxRig } from './outbox-fixture';
 import { settled, testOutbox, type TestOutbox } from './outbox-harness';
 
@@ -73,8 +74,10 @@ describe('the outbox pushes approved work to Odoo', () => {
     expect([receipt.picking_type_id, receipt.location_id, receipt.location_dest_id, receipt.state]).toEqual([to.in_type_id, transit, to.lot_stock_id, 'waiting']);
     const [deliveryMove] = movesOf(delivery.id as number);
     const [receiptMove] = movesOf(receipt.id as number);
-    expect(deliveryMove?.move_dest_ids).toEqual([receiptMove?.id]);
+    // Odoo keeps both directions in one relation; the stand-in stores only the side that was written
+    // (the contract test on a real Odoo checks the delivery side too).
     expect(receiptMove?.move_orig_ids).toEqual([deliveryMove?.id]);
+    expect(receiptMove?.procure_method).toBe('make_to_order');
     expect(outbox.service.detail(command?.id ?? '').odooRecords.map((record) => [record.role, record.state])).toEqual([
       ['delivery', 'assigned'],
       ['receipt', 'waiting'],
@@ -129,7 +132,7 @@ describe('the outbox pushes approved work to Odoo', () => {
   });
 
   it('an answer lost after Odoo committed the create does not make a second record', async () => {
-    outbox = testOutbox(rig);
+    outbox = testOutbox(rig, rig.profile(), { pusher: { unknownOutcomeGraceMs: 1_000 } });
     rig.sim.control.failNext('drop-after-commit', 1, { model: 'stock.picking', method: 'create' });
     const proposals = coveredTransfers(rig.stock, 3, rig.dayZero, 'lost').slice(0, 3);
     const queued = outbox.service.enqueue({ batchId: 'B-5', actor: 'supervisor@test', lines: proposals.map((proposal, index) => ({ lineId: `L${index}`, proposal })) });
@@ -139,6 +142,10 @@ describe('the outbox pushes approved work to Odoo', () => {
     const detail = outbox.service.detail(queued[0]?.id ?? '');
     expect(detail.status).toBe('done');
     expect(detail.history.map((entry) => entry.event)).toEqual(['queued', 'attempt-failed', 'pushed']);
+    // Odoo might still have been running the create: the key is searched again only after the grace period.
+    const failed = new OutboxStore(rig.db).history(queued[0]?.id ?? '').find((entry) => entry.event === 'attempt-failed');
+    expect(failed?.detail).toMatchObject({ outcomeUnknown: true });
+    expect(Date.parse((failed?.detail as { retryAt: string }).retryAt) - Date.parse(failed?.at ?? '')).toBeGreaterThanOrEqual(1_000);
   });
 
   it('picks up a picking an earlier, interrupted attempt left as a draft, and confirms it instead of making another', async () => {

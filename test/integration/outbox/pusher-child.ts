@@ -18,6 +18,7 @@ const Options = z.object({
   backoff: z.object({ baseMs: z.number(), capMs: z.number() }).optional(),
   circuit: z.object({ failuresToOpen: z.number(), probe: z.object({ baseMs: z.number(), capMs: z.number() }) }).optional(),
   timeoutMs: z.number().optional(),
+  unknownOutcomeGraceMs: z.number().optional(),
 });
 const options = Options.parse(JSON.parse(process.argv[2] ?? '{}'));
 const { db } = openDatabase(options.dbPath);
@@ -33,6 +34,7 @@ const pusher = new OutboxPusher({
   backoff: options.backoff,
   circuit: options.circuit,
   timeoutMs: options.timeoutMs,
+  unknownOutcomeGraceMs: options.unknownOutcomeGraceMs,
   idleMs: 200,
 });
 
