@@ -103,8 +103,11 @@ export class OutboxService {
 
   status(): OutboxStatus {
     const counts = this.store.counts();
-    const paused = this.store.paused().paused;
-    return { counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0), paused, connection: this.pusher.connection };
+    const pause = this.store.paused();
+    const connection = this.pusher.connection;
+    // A pause shows at once, before the pusher's next turn notices it.
+    const shown = pause.paused && connection.state !== 'paused' ? { ...connection, state: 'paused' as const, message: `Paused${pause.changedBy ? ` by ${pause.changedBy}` : ''}: nothing is sent to Odoo until someone resumes.`, since: pause.changedAt ?? connection.since } : connection;
+    return { counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0), paused: pause.paused, connection: shown };
   }
 
   private statusChanged(): void {
