@@ -227,7 +227,11 @@ export class OutboxStore {
    */
   claim(now: string, limit: number, skipLanes: ReadonlySet<string> = new Set()): StoredCommand[] {
     return this.db.transaction(() => {
-      const lanes = this.statement(`SELECT c.lane AS lane, c.cancel_requested AS cancelling FROM outbox_commands c WHERE ${READY} ORDER BY c.id LIMIT 200`).all({ now }) as { lane: string; cancelling: number }[];
+      // Every lane with something ready, oldest first: a busy lane never hides a free one behind it.
+      const lanes = this.statement(`SELECT c.lane AS lane, c.cancel_requested AS cancelling, MIN(c.id) AS oldest FROM outbox_commands c WHERE ${READY} GROUP BY c.lane, c.cancel_requested ORDER BY oldest`).all({ now }) as {
+        lane: string;
+        cancelling: number;
+      }[];
       const first = lanes.find((entry) => !skipLanes.has(entry.lane));
       if (!first) return [];
       const rows = this.statement(`SELECT c.* FROM outbox_commands c WHERE ${READY} AND c.lane = @lane AND c.cancel_requested = @cancelling ORDER BY c.id LIMIT @limit`).all({
