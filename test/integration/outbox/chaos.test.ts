@@ -16,15 +16,31 @@ interface Expected {
   kind: keyof typeof COMMANDS;
 }
 
-/** Starts the pusher in its own process; resolves once it is pushing. */
-function startPusher(options: Record<string, unknown>): { child: ChildProcess; pushing: Promise<void>; exited: Promise<{ code: number | null; output: string }> } {
+interface RunningPusher {
+  child: ChildProcess;
+  pushing: Promise<void>;
+  exited: Promise<{ code: number | null; output: string }>;
+  /** Commands done, as the child last reported. */
+  done(): number;
+  onProgress(listener: () => void): void;
+}
+
+/** Starts the pusher in its own process; `pushing` resolves once it runs. */
+function startPusher(options: Record<string, unknown>): RunningPusher {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/integration/outbox/pusher-child.ts', JSON.stringify(options)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let done = -1;
+  const listeners: (() => void)[] = [];
   let markPushing: () => void = () => {};
   const pushing = new Promise<void>((resolve) => (markPushing = resolve));
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
     if (output.includes('pusher started')) markPushing();
+    const last = [...output.matchAll(/done (\d+) open/g)].pop();
+    if (last) {
+      done = Number(last[1]);
+      listeners.forEach((listener) => listener());
+    }
   });
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; output: string }>((resolve) =>
@@ -33,7 +49,34 @@ function startPusher(options: Record<string, unknown>): { child: ChildProcess; p
       resolve({ code, output });
     }),
   );
-  return { child, pushing, exited };
+  return { child, pushing, exited, done: () => done, onProgress: (listener) => listeners.push(listener) };
+}
+
+/**
+ * Resolves at a random moment of this run: once it has pushed a random few more commands, or after
+ * a random while if it is stuck behind failures. Tied to progress, so every kill lands while there
+ * is still work (a run pushes at most a few rounds before it is killed).
+ */
+function randomMoment(pusher: RunningPusher, random: SeededRandom): Promise<void> {
+  const more = 1 + Math.floor(random.float() * 30);
+  const patienceMs = 1_000 + Math.floor(random.float() * 3_000);
+  const jitterMs = Math.floor(random.float() * 150);
+  return new Promise((resolve) => {
+    let start = -1;
+    const fire = (): void => void setTimeout(resolve, jitterMs);
+    const timer = setTimeout(fire, patienceMs);
+    pusher.onProgress(() => {
+      if (start < 0) start = pusher.done();
+      if (pusher.done() - start >= more) {
+        clearTimeout(timer);
+        fire();
+      }
+    });
+    void pusher.exited.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 let rig: OutboxRig | null = null;
@@ -50,7 +93,7 @@ describe('chaos: the outbox against a flaky Odoo and a pusher that keeps dying',
       const buys = purchases(stock, COMMANDS.rfq + COMMANDS.confirmed, dayZero, 'P');
       const expected: Expected[] = [];
       const queue = (kind: Expected['kind'], lines: ApprovedLine[], transferMode: 'internal-picking' | 'resupply-via-transit' = 'internal-picking'): void => {
-        const profile = rig?.profile({ transferMode }) ?? rig!.profile();
+        const profile = (rig as OutboxRig).profile({ transferMode });
         for (let start = 0; start < lines.length; start += 50) {
           const batch = lines.slice(start, start + 50);
           const queued = db.transaction(() => enqueueApproved(db, { batchId: `${kind}-${start / 50}`, actor: 'chaos', lines: batch }, { profile }))();
@@ -70,8 +113,10 @@ describe('chaos: the outbox against a flaky Odoo and a pusher that keeps dying',
         dbPath: rig.dbPath,
         connection: { url: sim.url, database: sim.database, login: 'planner', apiKey: planner?.apiKey ?? '' },
         timeZone: TZ,
-        roundSize: 100,
+        // Small rounds: more of them, so the kills land between and inside many of them.
+        roundSize: 10,
         concurrency: 4,
+        reportEveryMs: 20,
         backoff: { baseMs: 50, capMs: 1_000 },
         circuit: { failuresToOpen: 8, probe: { baseMs: 100, capMs: 1_000 } },
         timeoutMs: 10_000,
@@ -81,17 +126,18 @@ describe('chaos: the outbox against a flaky Odoo and a pusher that keeps dying',
 
       const random = new SeededRandom(77);
       let restarts = 0;
-      const doneBeforeKill: number[] = [];
+      const killedAt: string[] = [];
       for (let kill = 0; kill < KILLS; kill++) {
         const pusher = startPusher(options);
         await pusher.pushing;
         const restart = RESTART_DURING.has(kill) ? sim.control.restart({ downMs: 1_000 + Math.floor(random.float() * 1_000) }).then(() => restarts++) : Promise.resolve();
-        // A random moment while it pushes (or as soon as it is done, if it is quicker).
-        await Promise.race([new Promise((resolve) => setTimeout(resolve, 500 + Math.floor(random.float() * 3_500))), pusher.exited]);
+        await randomMoment(pusher, random);
+        const alive = pusher.child.exitCode === null;
         pusher.child.kill('SIGKILL');
         await pusher.exited;
         await restart;
-        doneBeforeKill.push(new OutboxStore(db).counts().done);
+        const counts = new OutboxStore(db).counts();
+        killedAt.push(`${counts.done} done/${counts.pushing} mid-round${alive ? '' : ' (had finished)'}`);
       }
       const last = startPusher(options);
       const finished = await last.exited;
@@ -127,7 +173,8 @@ describe('chaos: the outbox against a flaky Odoo and a pusher that keeps dying',
       console.log(
         [
           `chaos: ${expected.length} commands (${COMMANDS.internal} internal pickings, ${COMMANDS.resupply} resupply pairs, ${COMMANDS.rfq} RFQs, ${COMMANDS.confirmed} confirmed POs)`,
-          `  pusher SIGKILLed ${KILLS} times (done before each kill: ${doneBeforeKill.join(', ')}); stand-in restarted ${restarts} times`,
+          `  pusher SIGKILLed ${KILLS} times, at: ${killedAt.join('; ')}`,
+          `  stand-in restarted ${restarts} times`,
           `  stand-in requests ${sim.control.stats().requests}; injected faults ${JSON.stringify(injected)}`,
           `  in Odoo: ${pickings} pickings (expected ${COMMANDS.internal + 2 * COMMANDS.resupply}), ${orders} purchase orders (expected ${COMMANDS.rfq + COMMANDS.confirmed}); duplicates ${duplicates}; missing ${missing}; not in the intended state ${wrong.length}`,
           `  outbox: ${JSON.stringify(counts)}`,

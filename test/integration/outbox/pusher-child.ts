@@ -19,6 +19,8 @@ const Options = z.object({
   circuit: z.object({ failuresToOpen: z.number(), probe: z.object({ baseMs: z.number(), capMs: z.number() }) }).optional(),
   timeoutMs: z.number().optional(),
   unknownOutcomeGraceMs: z.number().optional(),
+  /** How often progress is printed. */
+  reportEveryMs: z.number().int().positive().default(50),
 });
 const options = Options.parse(JSON.parse(process.argv[2] ?? '{}'));
 const { db } = openDatabase(options.dbPath);
@@ -43,7 +45,7 @@ pusher.start();
 process.stdout.write('pusher started\n');
 let last = -1;
 for (;;) {
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, options.reportEveryMs));
   const counts = store.counts();
   const open = counts.queued + counts.retrying + counts.pushing + counts.blocked + counts.cancelling;
   if (counts.done !== last) {
