@@ -105,9 +105,9 @@ export interface OutboxRig {
   close(): Promise<void>;
 }
 
-export async function outboxRig(options: { nodes?: number; skus?: number; seed?: number } = {}): Promise<OutboxRig> {
+export async function outboxRig(options: { nodes?: number; skus?: number; seed?: number; odooVersion?: 17 | 18 } = {}): Promise<OutboxRig> {
   const dayZero = localDateOf(new Date(), TZ);
-  const sim = await startOdooSim({ port: 0, nodes: options.nodes ?? 3, skus: options.skus ?? 40, seed: options.seed ?? 17, dayZero, tz: TZ });
+  const sim = await startOdooSim({ port: 0, nodes: options.nodes ?? 3, skus: options.skus ?? 40, seed: options.seed ?? 17, dayZero, tz: TZ, odooVersion: options.odooVersion ?? 18 });
   const temp = makeTempDir('outbox');
   const dbPath = join(temp.path, 'cache.db');
   const { db } = openDatabase(dbPath);
