@@ -9,6 +9,7 @@ import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } 
 import type { OdooConnection } from '../services/odoo';
 import { encryptedFileSecretStore, ODOO_API_KEY, type SecretStore } from '../services/secrets';
 import { connectionNotices, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
+import { OutboxService } from '../services/outbox';
 import { openDatabase } from '../services/store';
 import { SyncController } from '../services/sync';
 import type { Log } from './log';
@@ -47,6 +48,8 @@ export interface PlannerServices {
   readonly audit: AuditLog;
   readonly settings: PlannerSettings;
   readonly identity: Identity;
+  /** Approved work on its way to Odoo; the approvals half enqueues here. */
+  readonly outbox: OutboxService;
   close(): Promise<void>;
 }
 
@@ -134,6 +137,8 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     const apiKey = secrets.read(ODOO_API_KEY);
     return apiKey ? { url: connection.url, database: connection.database, login: connection.login, apiKey } : null;
   };
+  // The sync and the outbox always talk to the same Odoo as the same user.
+  const odooConnection = options.odoo?.connection ?? settingsConnection;
 
   const sync = new SyncController({
     db: opened.db,
@@ -141,7 +146,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     profile,
     planning,
     log,
-    connection: options.odoo?.connection ?? settingsConnection,
+    connection: odooConnection,
     onProgress: (progress) => events.emit('sync.progress', progress),
     onCacheReady: (loaded) => {
       network = loaded;
@@ -158,6 +163,19 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
       .then((loaded) => (loaded.source === 'odoo' ? sync.startIfConnected() : undefined))
       .catch((error: unknown) => log.warn({ err: error }, 'could not start the sync at start-up'));
   }
+
+  const outbox = new OutboxService({
+    db: opened.db,
+    profile,
+    log,
+    // The outbox keeps real time (backoff, retry times), whatever clock the screens are given.
+    connection: odooConnection,
+    // Every command event joins the hash-chained audit log, in the transaction of the change it records.
+    recordEvent: (event) => void audit.append(event),
+    onStatus: (status) => events.emit('outbox.changed', status),
+    onBatchInOdoo: (notice) => events.emit('outbox.batchInOdoo', notice),
+  });
+  outbox.start();
 
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
 
@@ -208,6 +226,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     'sync.cancel': async () => sync.cancel(),
     'sync.status': () => sync.status(),
     ...settingsHandlers({ profile, settings, secrets, identity, audit, log }),
+    ...outbox.handlers,
   };
 
   return {
@@ -218,8 +237,10 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     audit,
     settings,
     identity,
+    outbox,
     async close() {
       sync.stop();
+      await outbox.close();
       await planning.close();
       opened.db.close();
     },

@@ -52,6 +52,10 @@ export type FreshnessThresholds = z.infer<typeof FreshnessThresholds>;
 export const TransferMode = z.enum(['internal-picking', 'resupply-via-transit']);
 export type TransferMode = z.infer<typeof TransferMode>;
 
+/** How approved purchase lines become purchase orders: one per line, or one per supplier and receiving node. */
+export const PurchaseGrouping = z.enum(['per-line', 'per-supplier']);
+export type PurchaseGrouping = z.infer<typeof PurchaseGrouping>;
+
 export const OdooConnectionProfile = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   database: z.string().min(1),
@@ -93,6 +97,8 @@ export const RegionProfile = z
     cutOffWindows: z.array(CutOffWindow),
     freshness: FreshnessThresholds,
     transferMode: TransferMode,
+    /** Absent means `per-line`. */
+    purchaseGrouping: PurchaseGrouping.optional(),
     roles: z.array(Role).min(1),
     /** Users to choose from in the demo (no Odoo login); ignored once connected to Odoo. */
     demoUsers: z.array(DemoUser),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NetworkSummary, StockPage, StockQuery, StockRow } from './network-views';
 import { ChangeOdooConnectionRequest, ChooseDemoUserRequest, ResetOdooConnectionRequest, SaveOdooApiKeyRequest, SettingsView } from './settings-views';
+import { OUTBOX_EVENTS, OUTBOX_REQUESTS } from './outbox';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -82,6 +83,7 @@ export const REQUESTS = {
   'secrets.saveOdooApiKey': { request: SaveOdooApiKeyRequest, response: SettingsView },
   'secrets.clearOdooApiKey': { request: Empty, response: SettingsView },
   'identity.chooseDemoUser': { request: ChooseDemoUserRequest, response: SettingsView },
+  ...OUTBOX_REQUESTS,
 } as const;
 
 /** Everything the services push to the renderer unasked. */
@@ -91,6 +93,7 @@ export const EVENTS = {
   'app.notice': Notice,
   'sync.progress': SyncProgressEvent,
   'sync.finished': z.object({ outcome: z.enum(['done', 'failed', 'cancelled']), message: z.string() }),
+  ...OUTBOX_EVENTS,
 } as const;
 
 export type RequestChannel = keyof typeof REQUESTS;

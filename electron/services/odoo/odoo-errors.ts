@@ -28,6 +28,8 @@ export class OdooError extends Error {
   readonly odooMessage?: string;
   readonly call?: string;
   readonly httpStatus?: number;
+  /** How long the server asked us to wait (Retry-After on 429 and 503), when it said. */
+  readonly retryAfterMs?: number;
 
   constructor(
     readonly kind: OdooErrorKind,
@@ -40,6 +42,7 @@ export class OdooError extends Error {
     this.odooMessage = details.odooMessage;
     this.call = details.call;
     this.httpStatus = details.httpStatus;
+    this.retryAfterMs = details.retryAfterMs;
   }
 
   /** Worth trying again later without changing anything. */
@@ -56,11 +59,9 @@ export class OdooUnavailableError extends OdooError {
 }
 
 export class OdooRateLimitedError extends OdooError {
-  readonly retryAfterMs: number | undefined;
   constructor(message: string, details: OdooErrorDetails = {}) {
     super('rate-limited', message, details);
     this.name = 'OdooRateLimitedError';
-    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

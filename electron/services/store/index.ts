@@ -5,3 +5,5 @@ export { MIGRATIONS, LATEST_SCHEMA_VERSION, AUDIT_GENESIS_HASH } from './migrati
 export type { Migration } from './migrations';
 export { OdooStaging, STAGING_TABLES } from './odoo-staging';
 export type { StagedModel, StagedRecord, SyncCursor } from './odoo-staging';
+export { OutboxStore, batchKeyOf } from './outbox-store';
+export type { StoredCommand, StoredCommandState, CommandStatus, NewCommand, HistoryEntry, CommandListFilter } from './outbox-store';

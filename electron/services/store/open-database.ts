@@ -76,7 +76,8 @@ function checkReadable(db: Database.Database): void {
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, path = ':memory:'): void {
   const current = Number(db.pragma('user_version', { simple: true }));
-  const latest = migrations.length;
+  // The last migration's number, not their count: numbers reserved by parallel work leave gaps.
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (current > latest) throw new CacheFromNewerVersionError(path, current, latest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
+import { OutboxNotices } from '../screens/outbox/OutboxNotices';
+import { OutboxScreen } from '../screens/outbox/OutboxScreen';
+import { useOutboxStore } from '../screens/outbox/outbox-store';
 import { NotBuiltYet } from '../screens/placeholder/NotBuiltYet';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useShallow } from 'zustand/react/shallow';
@@ -29,7 +32,7 @@ function CurrentScreen({ screen }: { screen: ScreenName }) {
     case 'approvals':
       return <NotBuiltYet title="Approvals" what="The approvals inbox for submitted batches" />;
     case 'outbox':
-      return <NotBuiltYet title="Outbox" what="The queue of approved work on its way to Odoo" />;
+      return <OutboxScreen />;
   }
 }
 
@@ -38,10 +41,13 @@ export function App() {
     useShallow((state) => ({ screen: state.screen, description: state.description, loadError: state.loadError, show: state.show, refreshDescription: state.refreshDescription, listen: state.listen })),
   );
 
+  const listenToOutbox = useOutboxStore((state) => state.listen);
+
   useEffect(() => {
     void refreshDescription();
     return listen();
   }, [refreshDescription, listen]);
+  useEffect(() => listenToOutbox(), [listenToOutbox]);
 
   return (
     <div className="shell">
@@ -68,6 +74,7 @@ export function App() {
           {notice.message}
         </div>
       ))}
+      <OutboxNotices />
       {loadError && (
         <div className="banner banner-error" role="alert">
           {loadError}

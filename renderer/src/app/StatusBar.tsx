@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../stores/app-store';
 import { planner } from '../bridge';
+import { ConnectionIndicator } from '../screens/outbox/ConnectionIndicator';
 
 export function StatusBar() {
   const { description, progress } = useAppStore(useShallow((state) => ({ description: state.description, progress: state.progress })));
@@ -13,6 +14,7 @@ export function StatusBar() {
         </span>
       )}
       <span className="status-spacer" />
+      <ConnectionIndicator />
       <span>{description?.mode === 'odoo' ? 'Odoo cache' : description?.mode === 'demo' ? 'Demo data' : 'No data yet'}</span>
       <span>{planner().transport === 'electron' ? 'Desktop' : 'Headless host'}</span>
       {description && <span>v{description.appVersion}</span>}

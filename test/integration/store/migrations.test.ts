@@ -29,10 +29,11 @@ describe('cache migrations', () => {
   });
 
   // Each earlier version, with data in it, must reach the same schema as a fresh file and keep its rows.
-  for (let version = 0; version < LATEST_SCHEMA_VERSION; version++) {
+  // Versions may have gaps (numbers reserved by parallel work), so "every earlier version" is 0 and each released one.
+  for (const version of [0, ...MIGRATIONS.map((migration) => migration.version).filter((v) => v < LATEST_SCHEMA_VERSION)]) {
     it(`upgrade a cache at version ${version} to version ${LATEST_SCHEMA_VERSION} without losing rows`, () => {
       const old = new Database(`${temp.path}/old.db`);
-      migrate(old, MIGRATIONS.slice(0, version));
+      migrate(old, MIGRATIONS.filter((migration) => migration.version <= version));
       // Rows as that version's code wrote them, with that version's SQL.
       if (version >= 1) {
         old.exec(`

@@ -1,0 +1,16 @@
+export { OutboxService } from './outbox-service';
+export type { OutboxServiceDeps, OutboxChannel } from './outbox-service';
+export { enqueueApproved, ApprovedLine, EnqueueRequest, OutboxInputError } from './enqueue';
+export type { EnqueuedCommand, EnqueueContext } from './enqueue';
+export { OutboxPusher } from './pusher';
+export type { PusherOptions, ConnectionState } from './pusher';
+export { recordNothing, SYSTEM_ACTOR } from './outbox-events';
+export type { OutboxEvent } from './outbox-events';
+export type { RecordEvent } from './outbox-events';
+export { CommandPayload, CommandRecord, Replan, idempotencyKeyOf, IDEMPOTENCY_PREFIX, describePayload } from './command';
+export type { TransferPayload, PurchasePayload } from './command';
+export { backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
+export type { BackoffPolicy } from './backoff';
+export { Circuit, DEFAULT_CIRCUIT } from './circuit';
+export type { CircuitPolicy } from './circuit';
+export { odooDatetimeOfDay } from './odoo-dates';
