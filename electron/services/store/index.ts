@@ -5,3 +5,7 @@ export { MIGRATIONS, LATEST_SCHEMA_VERSION, AUDIT_GENESIS_HASH } from './migrati
 export type { Migration } from './migrations';
 export { OdooStaging, STAGING_TABLES } from './odoo-staging';
 export type { StagedModel, StagedRecord, SyncCursor } from './odoo-staging';
+export { ApprovalStore, TrustedDeviceKey } from './approval-store';
+export type { Handoff, LineFilter, StoredLine, StoredLineState } from './approval-store';
+export { NetworkFacts } from './network-facts';
+export type { FactsMeta, LaneTerms, SupplierTerms } from './network-facts';

@@ -29,10 +29,13 @@ describe('cache migrations', () => {
   });
 
   // Each earlier version, with data in it, must reach the same schema as a fresh file and keep its rows.
-  for (let version = 0; version < LATEST_SCHEMA_VERSION; version++) {
+  // Versions may skip numbers (0005 and 0006 are reserved for work merged from other branches).
+  const earlierVersions = [0, ...MIGRATIONS.map((migration) => migration.version).filter((version) => version < LATEST_SCHEMA_VERSION)];
+  for (const version of earlierVersions) {
     it(`upgrade a cache at version ${version} to version ${LATEST_SCHEMA_VERSION} without losing rows`, () => {
       const old = new Database(`${temp.path}/old.db`);
-      migrate(old, MIGRATIONS.slice(0, version));
+      migrate(old, MIGRATIONS.filter((migration) => migration.version <= version));
+      expect(old.pragma('user_version', { simple: true })).toBe(version);
       // Rows as that version's code wrote them, with that version's SQL.
       if (version >= 1) {
         old.exec(`
