@@ -2,5 +2,6 @@ export * from './contract';
 export * from './envelope';
 export * from './network-views';
 export * from './settings-views';
+export * from './approval-views';
 export type { PlannerApi, PreloadBridge } from './planner-api';
 export * from './electron-channels';
