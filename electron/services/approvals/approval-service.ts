@@ -49,6 +49,9 @@ export interface LineWithProgress {
   progress: LineProgress;
 }
 
+const STORE_POLL_MS = 200;
+const STORE_WAIT_MS = 20_000;
+
 function describeProposal(proposal: Proposal): string {
   const what = `${proposal.qty} × ${proposal.skuId}`;
   return proposal.kind === 'transfer'
@@ -113,10 +116,26 @@ export class ApprovalService {
     return { dayZero: meta.dayZero, days: meta.horizonDays, takenAt: meta.takenAt };
   }
 
-  submit(request: { origin: BatchOrigin; proposals: readonly Proposal[]; note: string | null }, user: Approver | null): SubmittedBatch {
+  /** A network just generated or synced is saved behind the screen: wait for it (a while) rather than refuse. */
+  async storedHorizon(): Promise<{ dayZero: string; days: number; takenAt: string }> {
+    for (let waited = 0; ; waited += STORE_POLL_MS) {
+      try {
+        return this.horizon();
+      } catch (error) {
+        if (!(error instanceof NetworkNotStoredError) || waited >= STORE_WAIT_MS || this.options.shownNetwork() === null) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, STORE_POLL_MS));
+    }
+  }
+
+  async submit(request: { origin: BatchOrigin; proposals: readonly Proposal[]; note: string | null }, user: Approver | null): Promise<SubmittedBatch> {
     if (!user) throw new NotIdentifiedError('a batch cannot be submitted');
-    const horizon = this.horizon();
-    const checked = checkProposals(request.proposals, this.network, this.profile, horizon);
+    await this.storedHorizon();
+    // One read transaction: a sync committing meanwhile cannot mix two networks into the checks.
+    const { horizon, checked } = this.options.db.transaction(() => {
+      const current = this.horizon();
+      return { horizon: current, checked: checkProposals(request.proposals, this.network, this.profile, current) };
+    })();
     const now = this.options.now().toISOString();
     const key = this.options.keys.keyFor(user.login);
     const batch: BatchRecord = {

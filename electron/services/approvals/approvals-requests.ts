@@ -80,8 +80,8 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
   const now = (): string => deps.now().toISOString();
   return {
     'approvals.submitBatch': (request) =>
-      guarded('approvals.submitBatch', log, () => {
-        const result = service.submit({ origin: request.origin, proposals: request.proposals, note: request.note }, user());
+      guarded('approvals.submitBatch', log, async () => {
+        const result = await service.submit({ origin: request.origin, proposals: request.proposals, note: request.note }, user());
         log.info({ batchId: result.batchId, lines: result.lines, autoApproved: result.autoApproved }, 'batch submitted');
         deps.changed(result.batchId);
         return result;
@@ -128,11 +128,9 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
     'approvals.keys': () => guarded('approvals.keys', log, () => exchange.keys(user())),
     'approvals.starterProposals': ({ count }) =>
       guarded('approvals.starterProposals', log, async () => {
-        const network = new NetworkFacts(service.db);
-        const meta = network.meta();
-        if (!meta) throw new NetworkNotStoredError('There is no network in the local cache yet.');
+        const horizon = await service.storedHorizon();
         const rows = await deps.shortRows(count * 4);
-        return { proposals: starterProposals(rows, network, { dayZero: meta.dayZero, days: meta.horizonDays }, count) };
+        return { proposals: starterProposals(rows, new NetworkFacts(service.db), horizon, count) };
       }),
     'audit.list': (query) =>
       guarded('audit.list', log, () => {
