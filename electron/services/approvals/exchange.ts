@@ -143,7 +143,7 @@ export class ApprovalExchange {
         reason: null,
       });
     });
-    const stamp = payload.createdAt.slice(0, 16).replace(/[:T]/g, '');
+    const stamp = payload.createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
     return {
       fileName: `${this.service.profile.code}-${content.kind === 'batch' ? 'batch' : 'decisions'}-${batchId.slice(-8).toLowerCase()}-${stamp}.planner-exchange.json`,
       content: JSON.stringify(file, null, 2),
