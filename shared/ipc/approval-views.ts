@@ -84,6 +84,8 @@ export const ApprovalLineView = z.object({
   expiresAt: Instant.nullable(),
   settledAt: Instant.nullable(),
   waitingFor: z.array(z.string()),
+  /** Who the line waits for, in words: "Regional Ops and Finance", or "Regional Ops — or Finance alone (escalated)". */
+  waitingForText: z.string().nullable(),
   approvedAs: z.array(z.string()),
   submittedBy: z.string(),
   submittedByName: z.string(),

@@ -3,7 +3,7 @@ import type { RequestHandlers } from '../../ipc/dispatch';
 import { ServiceError } from '../../ipc/service-error';
 import type { Log } from '../../app/log';
 import { describeEvent, type AuditLog } from '../audit';
-import type { Identity } from '../identity';
+import { reasonTextFor, type Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
 import { NetworkFacts } from '../store';
 import { NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
@@ -13,7 +13,7 @@ import { CostFilterRefusedError, inboxView } from './inbox';
 import { ProposalsRefusedError } from './line-checks';
 import { starterProposals } from './starter-proposals';
 import type { StockRow } from '../../../shared/ipc';
-import type { CanonicalEventKind } from '../../../shared/domain';
+import type { CanonicalEventKind, Proposal } from '../../../shared/domain';
 import { CANONICAL_EVENT_KINDS } from '../../../shared/domain';
 
 type ApprovalChannel =
@@ -73,6 +73,12 @@ async function guarded<T>(channel: string, log: Log, work: () => T | Promise<T>)
 }
 
 const KNOWN_KINDS = new Set<string>(CANONICAL_EVENT_KINDS);
+const COST_FIGURES = new Set(['costPerUnit', 'unitPrice', 'cost']);
+
+function proposalWithoutCosts(proposal: Proposal): Proposal {
+  const figures = Object.fromEntries(Object.entries(proposal.reason.figures).filter(([name]) => !COST_FIGURES.has(name)));
+  return { ...proposal, cost: 0, reason: { text: reasonTextFor(false, proposal.reason.text), figures } };
+}
 
 export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandlers, ApprovalChannel> {
   const { service, exchange, identity, audit, log } = deps;
@@ -130,7 +136,9 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
       guarded('approvals.starterProposals', log, async () => {
         const horizon = await service.storedHorizon();
         const rows = await deps.shortRows(count * 4);
-        return { proposals: starterProposals(rows, new NetworkFacts(service.db), horizon, count) };
+        const proposals = starterProposals(rows, new NetworkFacts(service.db), horizon, count);
+        // Submitting works without the cost: the services price every line from the network anyway.
+        return { proposals: user()?.seesCosts ? proposals : proposals.map((proposal) => proposalWithoutCosts(proposal)) };
       }),
     'audit.list': (query) =>
       guarded('audit.list', log, () => {

@@ -39,6 +39,16 @@ function stateMatches(filter: InboxStateFilter, line: LineWithProgress, decidabl
   }
 }
 
+function waitingForText(service: ApprovalService, line: LineWithProgress): string | null {
+  const { progress } = line;
+  const outcome = line.stored.record.routing.outcome;
+  if (progress.state !== 'waiting' || outcome.decision !== 'requires-approval') return null;
+  const names = progress.missingRoles.map(service.roleName);
+  const joined = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${outcome.mode === 'all' ? 'and' : 'or'} ${names[names.length - 1] as string}`;
+  const escalation = progress.escalated && progress.escalateTo && !progress.missingRoles.includes(progress.escalateTo) ? ` — or ${service.roleName(progress.escalateTo)} alone (escalated)` : '';
+  return `${joined}${escalation}`;
+}
+
 export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean): ApprovalLineView {
   const { record } = line.stored;
   const { proposal, facts, routing, serviceImpact } = record;
@@ -76,6 +86,7 @@ export function lineView(service: ApprovalService, line: LineWithProgress, user:
     expiresAt: line.progress.expiresAt,
     settledAt: line.progress.settledAt,
     waitingFor: line.progress.decidableBy.map(roleName),
+    waitingForText: waitingForText(service, line),
     approvedAs: line.progress.approvedRoles.map(roleName),
     submittedBy: line.batch.submittedBy,
     submittedByName: line.batch.submittedByName,

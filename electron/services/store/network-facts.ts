@@ -76,6 +76,11 @@ export class NetworkFacts {
     return (this.db.prepare('SELECT * FROM supplier_options WHERE sku_id = ? ORDER BY unit_price, id').all(skuId) as SupplierRow[]).map(supplierFrom);
   }
 
+  stockRule(nodeId: string, skuId: string): { min: number; max: number } | null {
+    const row = this.db.prepare('SELECT min_qty, max_qty FROM stock_rules WHERE node_id = ? AND sku_id = ?').get(nodeId, skuId) as { min_qty: number; max_qty: number } | undefined;
+    return row ? { min: row.min_qty, max: row.max_qty } : null;
+  }
+
   /** On hand and open flows of one node × SKU (reserved is not needed: its demand line is counted). */
   rowFlows(nodeId: string, skuId: string): RowFlows {
     const position = this.db.prepare('SELECT on_hand FROM stock_positions WHERE node_id = ? AND sku_id = ?').get(nodeId, skuId) as { on_hand: number } | undefined;
