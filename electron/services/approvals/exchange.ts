@@ -18,7 +18,7 @@ import type { ExchangeFileView, ImportResult, KeysView } from '../../../shared/i
 import type { AuditLog } from '../audit';
 import { canonicalJson } from '../audit';
 import type { TrustedDeviceKey } from '../store';
-import { NotIdentifiedError } from './approval-errors';
+import { NotIdentifiedError, storageFailureCode } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { fingerprintOf, verifySignature, type DeviceKeys } from './device-keys';
 import { decisionSignatureHolds } from './signed-decisions';
@@ -91,7 +91,13 @@ export class ApprovalExchange {
     const roles = [...user.roles].sort();
     if (!known || known.publicKey !== key.signer.publicKey || JSON.stringify(known.roles) !== JSON.stringify(roles)) {
       const now = this.options.now().toISOString();
-      store.trustKey({ login: user.login, deviceId: key.signer.deviceId, name: user.name, publicKey: key.signer.publicKey, fingerprint: key.fingerprint, roles, rolesSource: 'own', rolesVerifiedAt: now, trustedBy: user.login, trustedAt: now });
+      // Kept so this desktop recognises its own users' decisions when they come back in a file;
+      // when the database is busy it is written next time, nothing depends on it now.
+      try {
+        store.trustKey({ login: user.login, deviceId: key.signer.deviceId, name: user.name, publicKey: key.signer.publicKey, fingerprint: key.fingerprint, roles, rolesSource: 'own', rolesVerifiedAt: now, trustedBy: user.login, trustedAt: now });
+      } catch (error) {
+        if (!storageFailureCode(error)) throw error;
+      }
     }
     return key;
   }

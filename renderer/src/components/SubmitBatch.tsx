@@ -5,9 +5,7 @@ import type { SubmittedBatch } from '../../../shared/ipc';
 import { planner } from '../bridge';
 import './submit-batch.css';
 
-export interface SubmitBatchProps {
-  /** The proposals the planner selected (scenario lines, replenishment rows…). */
-  proposals: readonly Proposal[];
+interface SubmitBatchCommon {
   /** Where they came from: a scenario (its id) or the replenishment list. */
   origin: BatchOrigin;
   /** Called once the services recorded the batch, e.g. to clear the selection. */
@@ -17,21 +15,30 @@ export interface SubmitBatchProps {
 }
 
 /**
+ * Either the selected proposals themselves, or how many are selected and a way to fetch them when
+ * the button is pressed (a screen paging a large run keeps only ids and views in memory; a cost the
+ * screen withheld may be 0: the services price every line from the network anyway).
+ */
+export type SubmitBatchProps = SubmitBatchCommon & ({ proposals: readonly Proposal[] } | { count: number; resolve: () => Promise<readonly Proposal[]> });
+
+/**
  * "Submit batch": sends the selected proposals for approval. The services check each line against
  * the network, route it by the region's approval matrix, send auto-approved lines to the outbox and
  * leave the rest in the Approvals inbox; this only asks and says what happened. Host it on any
  * screen that has proposals (Scenarios, Replenishment).
  */
-export function SubmitBatch({ proposals, origin, onSubmitted, compact = false }: SubmitBatchProps) {
+export function SubmitBatch(props: SubmitBatchProps) {
+  const { origin, onSubmitted, compact = false } = props;
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const count = proposals.length;
+  const count = 'proposals' in props ? props.proposals.length : props.count;
 
   const submit = async (): Promise<void> => {
     setBusy(true);
     setOutcome(null);
     try {
+      const proposals = 'proposals' in props ? props.proposals : await props.resolve();
       const batch = await planner().invoke('approvals.submitBatch', { origin, proposals: [...proposals], note: note.trim() === '' ? null : note.trim() });
       setOutcome({ ok: true, message: `Batch submitted: ${batch.summary}` });
       setNote('');
