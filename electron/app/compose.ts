@@ -1,14 +1,17 @@
 import { join } from 'node:path';
+import { ulid } from 'ulid';
 import { localDateOf, type RegionProfile } from '../../shared/domain';
 import type { AppDescription, Notice } from '../../shared/ipc';
 import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
+import { ApprovalExchange, ApprovalService, approvalHandlers, DeviceKeys, type ApprovedLineSink } from '../services/approvals';
+import { OutboxApprovedLineSink } from './approved-lines-to-outbox';
 import { AuditLog } from '../services/audit';
 import { costSortIn, Identity, stockPageFor, stockRowsFor, summaryFor } from '../services/identity';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
 import type { OdooConnection } from '../services/odoo';
 import { encryptedFileSecretStore, ODOO_API_KEY, type SecretStore } from '../services/secrets';
-import { connectionNotices, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
+import { connectionNotices, describeSettings, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
 import { OutboxService } from '../services/outbox';
 import { openDatabase } from '../services/store';
 import { SyncController } from '../services/sync';
@@ -37,6 +40,11 @@ export interface PlannerOptions {
   /** Electron: safeStorage; default: the encrypted file whose key lives outside the data directory. */
   secrets?: SecretStore;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Where approved lines go, inside the decision's transaction. Default: a stub that records them
+   * in `approval_handoffs` until the outbox is merged (see electron/services/approvals/approved-line-sink.ts).
+   */
+  approvedLines?: ApprovedLineSink;
 }
 
 export interface PlannerServices {
@@ -50,6 +58,8 @@ export interface PlannerServices {
   readonly identity: Identity;
   /** Approved work on its way to Odoo; the approvals half enqueues here. */
   readonly outbox: OutboxService;
+  readonly approvals: ApprovalService;
+  readonly exchange: ApprovalExchange;
   close(): Promise<void>;
 }
 
@@ -93,8 +103,31 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
   let network: LoadedNetwork | null = null;
   const mode = (): AppDescription['mode'] =>
     network === null ? (profile.demo ? 'demo' : 'empty') : network.empty ? 'empty' : network.source === 'demo' ? 'demo' : 'odoo';
-  // Demo users apply to the demo network only; Odoo data is for the Odoo login (least privilege until then).
-  const identity = new Identity({ profile, settings, showsDemo: () => mode() === 'demo' });
+  // The connection entered in Settings: the region's server (or the audited change), the login, and
+  // the key kept in the secret store. Read at the moment of use, so a change applies to the next call.
+  const settingsConnection = async (): Promise<OdooConnection | null> => {
+    const connection = settings.odooConnection();
+    if (!connection?.login) return null;
+    const apiKey = secrets.read(ODOO_API_KEY);
+    return apiKey ? { url: connection.url, database: connection.database, login: connection.login, apiKey } : null;
+  };
+  // A development run's connection (`--with-odoo-sim`) comes from the environment; its login is
+  // known once the connection has been read.
+  let environmentLogin: { url: string; database: string; login: string } | null = null;
+  // The sync, the outbox and identity checks always talk to the same Odoo as the same user.
+  const odooConnection = async (): Promise<OdooConnection | null> => {
+    if (!options.odoo) return settingsConnection();
+    const connection = await options.odoo.connection();
+    environmentLogin = connection ? { url: connection.url, database: connection.database, login: connection.login } : null;
+    return connection;
+  };
+  const configuredLogin = (): { url: string; database: string; login: string } | null => {
+    if (options.odoo) return environmentLogin;
+    const connection = settings.odooConnection();
+    return connection?.login ? { url: connection.url, database: connection.database, login: connection.login } : null;
+  };
+  // Demo users apply to the demo network only; Odoo data is for the Odoo login, as Odoo verified it.
+  const identity = new Identity({ profile, settings, showsDemo: () => mode() === 'demo', secrets, odooConnection, configuredLogin, now });
   const startedAt = now();
   const ready = planning
     .run('load-network', {
@@ -129,16 +162,18 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     return loaded;
   };
 
-  // The connection entered in Settings: the region's server (or the audited change), the login, and
-  // the key kept in the secret store. Read at the moment of use, so a change applies to the next call.
-  const settingsConnection = async (): Promise<OdooConnection | null> => {
-    const connection = settings.odooConnection();
-    if (!connection?.login) return null;
-    const apiKey = secrets.read(ODOO_API_KEY);
-    return apiKey ? { url: connection.url, database: connection.database, login: connection.login, apiKey } : null;
+  /** Asks Odoo who is at the desk; offline, the last verified identity stays. */
+  const verifyIdentity = async (why: string): Promise<void> => {
+    if (!(await odooConnection().catch(() => null))) return;
+    try {
+      const user = await identity.verifyWithOdoo();
+      log.info({ why, login: user?.login ?? null, roles: user?.roles.map((role) => role.code) ?? [] }, 'Odoo verified the login');
+    } catch (error) {
+      log.warn({ why, err: error }, 'the Odoo login could not be verified; the last verified identity stands');
+    }
+    // The screens re-read who is at the desk (and whether costs reach them).
+    events.emit('approvals.changed', { batchId: null });
   };
-  // The sync and the outbox always talk to the same Odoo as the same user.
-  const odooConnection = options.odoo?.connection ?? settingsConnection;
 
   const sync = new SyncController({
     db: opened.db,
@@ -152,8 +187,25 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
       network = loaded;
       if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
     },
-    onFinished: (outcome, message) => events.emit('sync.finished', { outcome, message }),
+    onFinished: (outcome, message) => {
+      events.emit('sync.finished', { outcome, message });
+      if (outcome === 'done') void verifyIdentity('after a sync');
+    },
   });
+  // Who is at the desk is verified whenever Odoo may be reachable: at start and after each sync.
+  void ready.then(() => verifyIdentity('at start')).catch(() => undefined);
+
+  const deviceKeys: DeviceKeys = new DeviceKeys(secrets, (): string => approvals.deviceId(), now);
+  const approvals: ApprovalService = new ApprovalService({
+    db: opened.db,
+    audit,
+    profile,
+    keys: deviceKeys,
+    sink: options.approvedLines ?? new OutboxApprovedLineSink(profile, (event) => void audit.append(event), now),
+    now,
+    shownNetwork: () => (network?.takenAt ? { takenAt: network.takenAt } : null),
+  });
+  const exchange = new ApprovalExchange({ service: approvals, keys: deviceKeys, audit, roles: identity, now, newId: () => ulid() });
   if (options.odoo?.syncOnStart) {
     // The first sync waits for the network to load so the two never race for the worker.
     void ready.then(() => sync.start()).catch((error: unknown) => log.error({ err: error }, 'could not start the first sync'));
@@ -227,7 +279,40 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     'sync.status': () => sync.status(),
     ...settingsHandlers({ profile, settings, secrets, identity, audit, log }),
     ...outbox.handlers,
+    'identity.verify': async () => {
+      try {
+        await identity.verifyWithOdoo();
+      } catch (error) {
+        // The Settings view says why (its user's last check); the request itself answered.
+        log.warn({ err: error }, 'verifying the Odoo login failed');
+      }
+      events.emit('approvals.changed', { batchId: null });
+      return describeSettings({ profile, settings, secrets, identity, audit, log });
+    },
+    ...approvalHandlers({
+      service: approvals,
+      exchange,
+      identity,
+      audit,
+      log,
+      now,
+      shortRows: async (limit) => {
+        await loadedNetwork();
+        const page = await planningJob(() => planning.run('stock-page', { ...asOf(), query: { filter: { onlyShort: true }, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: 0, limit } }));
+        return page.rows;
+      },
+      changed: (batchId) => events.emit('approvals.changed', { batchId }),
+    }),
   };
+  // A new key or login is verified at once, so the person at the desk is known before the next sync.
+  for (const channel of ['secrets.saveOdooApiKey', 'settings.changeOdooConnection', 'settings.resetOdooConnection'] as const) {
+    const handler = handlers[channel] as (request: never) => Promise<unknown>;
+    (handlers as Record<string, (request: never) => Promise<unknown>>)[channel] = async (request: never) => {
+      const answer = await handler(request);
+      void verifyIdentity(`after ${channel}`);
+      return answer;
+    };
+  }
 
   return {
     handlers,
@@ -238,6 +323,8 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     settings,
     identity,
     outbox,
+    approvals,
+    exchange,
     async close() {
       sync.stop();
       await outbox.close();

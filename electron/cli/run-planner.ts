@@ -2,6 +2,7 @@ import { parseArguments } from './arguments';
 import { CliError, EXIT } from './cli-error';
 import { CommandRegistry, usageOf, type CliOutput } from './command-registry';
 import { allocateCommand } from './commands/allocate';
+import { auditVerifyCommand } from './commands/audit-verify';
 import { compareCommand } from './commands/compare';
 import { demoSnapshotCommand } from './commands/demo-snapshot';
 import { projectCommand } from './commands/project';
@@ -9,7 +10,7 @@ import { replenishCommand } from './commands/replenish';
 
 /** Every subcommand of the headless planner; new ones (e.g. `audit verify`) register here. */
 export function plannerCommands(): CommandRegistry {
-  return new CommandRegistry().register(projectCommand).register(replenishCommand).register(allocateCommand).register(compareCommand).register(demoSnapshotCommand);
+  return new CommandRegistry().register(projectCommand).register(replenishCommand).register(allocateCommand).register(compareCommand).register(demoSnapshotCommand).register(auditVerifyCommand);
 }
 
 export function usage(registry: CommandRegistry): string {

@@ -35,6 +35,19 @@ export const CanonicalEvent = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('replanned'), ...base, commandId: Id.nullable(), lineId: Id.nullable(), reason: z.string().min(1) }),
   /** A setting a user changed on purpose (e.g. the Odoo server a region build talks to). */
   z.strictObject({ kind: z.literal('setting-changed'), ...base, setting: z.string().min(1), from: z.json(), to: z.json(), reason: z.string().nullable() }),
+  /** A signed exchange file (a batch, or decisions on one) left this desktop, arrived, or was refused with the reason. */
+  z.strictObject({
+    kind: z.literal('exchange-file'),
+    ...base,
+    direction: z.enum(['exported', 'imported', 'refused']),
+    fileId: Id.nullable(),
+    fileKind: z.enum(['batch', 'decisions']).nullable(),
+    batchId: Id.nullable(),
+    signer: z.string().nullable(),
+    device: z.string().nullable(),
+    count: z.number().int().nonnegative(),
+    reason: z.string().nullable(),
+  }),
   /** A credential was stored or removed; its value is never part of the event. */
   z.strictObject({ kind: z.literal('secret-changed'), ...base, secret: z.string().min(1), change: z.enum(['stored', 'cleared']), reason: z.string().nullable() }),
 ]);

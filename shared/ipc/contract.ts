@@ -2,6 +2,25 @@ import { z } from 'zod';
 import { NetworkSummary, StockPage, StockQuery, StockRow } from './network-views';
 import { ChangeOdooConnectionRequest, ChooseDemoUserRequest, ResetOdooConnectionRequest, SaveOdooApiKeyRequest, SettingsView } from './settings-views';
 import { OUTBOX_EVENTS, OUTBOX_REQUESTS } from './outbox';
+import {
+  AuditPage,
+  AuditQueryRequest,
+  AuditVerificationView,
+  BatchSummaryView,
+  DecideRequest,
+  DecideResult,
+  ExchangeFileView,
+  ImportFileRequest,
+  ImportResult,
+  InboxQuery,
+  InboxView,
+  KeysView,
+  SubmitBatchRequest,
+  SubmittedBatch,
+  TrustSignerRequest,
+} from './approval-views';
+import { RecordId } from '../approvals/batch';
+import { Proposal } from '../domain/scenario';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -84,6 +103,21 @@ export const REQUESTS = {
   'secrets.clearOdooApiKey': { request: Empty, response: SettingsView },
   'identity.chooseDemoUser': { request: ChooseDemoUserRequest, response: SettingsView },
   ...OUTBOX_REQUESTS,
+  /** Asks Odoo again who the configured login is and which roles its groups give. */
+  'identity.verify': { request: Empty, response: SettingsView },
+  'approvals.submitBatch': { request: SubmitBatchRequest, response: SubmittedBatch },
+  'approvals.inbox': { request: InboxQuery, response: InboxView },
+  'approvals.decide': { request: DecideRequest, response: DecideResult },
+  'approvals.batches': { request: Empty, response: z.object({ batches: z.array(BatchSummaryView) }) },
+  'approvals.exportBatch': { request: z.strictObject({ batchId: RecordId }), response: ExchangeFileView },
+  'approvals.exportDecisions': { request: z.strictObject({ batchId: RecordId }), response: ExchangeFileView },
+  'approvals.importFile': { request: ImportFileRequest, response: ImportResult },
+  'approvals.trustSigner': { request: TrustSignerRequest, response: KeysView },
+  'approvals.keys': { request: Empty, response: KeysView },
+  /** A few proposals for the most urgent shortages, until the Replenishment screen hosts "Submit batch". */
+  'approvals.starterProposals': { request: z.strictObject({ count: z.number().int().min(1).max(50) }), response: z.object({ proposals: z.array(Proposal) }) },
+  'audit.list': { request: AuditQueryRequest, response: AuditPage },
+  'audit.verify': { request: Empty, response: AuditVerificationView },
 } as const;
 
 /** Everything the services push to the renderer unasked. */
@@ -94,6 +128,8 @@ export const EVENTS = {
   'sync.progress': SyncProgressEvent,
   'sync.finished': z.object({ outcome: z.enum(['done', 'failed', 'cancelled']), message: z.string() }),
   ...OUTBOX_EVENTS,
+  /** A batch was submitted, decided or imported: the Approvals and Audit screens reload. */
+  'approvals.changed': z.object({ batchId: z.string().nullable() }),
 } as const;
 
 export type RequestChannel = keyof typeof REQUESTS;

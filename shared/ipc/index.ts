@@ -3,5 +3,6 @@ export * from './envelope';
 export * from './network-views';
 export * from './settings-views';
 export * from './outbox';
+export * from './approval-views';
 export type { PlannerApi, PreloadBridge } from './planner-api';
 export * from './electron-channels';

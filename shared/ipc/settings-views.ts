@@ -10,14 +10,24 @@ export const OdooConnectionView = z.object({
 });
 export type OdooConnectionView = z.infer<typeof OdooConnectionView>;
 
+export const IdentityCheckView = z.object({ at: z.string(), ok: z.boolean(), message: z.string() });
+export type IdentityCheckView = z.infer<typeof IdentityCheckView>;
+
 export const CurrentUserView = z.object({
   login: z.string(),
   name: z.string(),
   roles: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Whether unit costs, prices, margins and figures made from them reach this user at all. */
   seesCosts: z.boolean(),
-  /** `demo`: chosen in Settings while the planner shows the demo network. */
-  source: z.literal('demo'),
+  /**
+   * `demo`: chosen in Settings while the planner shows the demo network; `odoo`: the Odoo login,
+   * with its groups mapped to the region's roles, as Odoo last verified it (offline: that last verification).
+   */
+  source: z.enum(['demo', 'odoo']),
+  /** When Odoo last verified this identity (null for a demo user). */
+  verifiedAt: z.string().nullable(),
+  /** The last attempt to verify the Odoo login, successful or not (null for a demo user, or before the first). */
+  lastCheck: IdentityCheckView.nullable(),
 });
 export type CurrentUserView = z.infer<typeof CurrentUserView>;
 

@@ -27,6 +27,10 @@ export interface AuditQuery {
   kinds?: readonly CanonicalEventKind[];
   /** Only entries older than this sequence number (for paging back). */
   beforeSeq?: number;
+  /** Only entries by this actor (a login, or `system`). */
+  actor?: string;
+  /** Only entries whose content contains this text (case-insensitive). */
+  text?: string;
   limit: number;
 }
 
@@ -76,9 +80,22 @@ export class AuditLog {
       clauses.push('seq < ?');
       params.push(query.beforeSeq);
     }
+    if (query.actor !== undefined) {
+      clauses.push('actor = ?');
+      params.push(query.actor);
+    }
+    if (query.text !== undefined && query.text !== '') {
+      clauses.push("body LIKE ? ESCAPE '\\'");
+      params.push(`%${query.text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`);
+    }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT ?`).all(...params, query.limit) as AuditRow[];
     return rows.map((row) => AuditEntry.parse({ seq: row.seq, event: JSON.parse(row.body) as unknown, prevHash: row.prev_hash, hash: row.hash }));
+  }
+
+  /** The kinds of event the log holds, for the Audit screen's filter. */
+  kinds(): string[] {
+    return (this.db.prepare('SELECT DISTINCT kind FROM audit_log ORDER BY kind').all() as { kind: string }[]).map((row) => row.kind);
   }
 
   count(): number {

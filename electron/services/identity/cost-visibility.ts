@@ -28,3 +28,16 @@ export const COST_SORT_COLUMNS: ReadonlySet<StockQuery['sort'][number]['column']
 export function costSortIn(query: StockQuery): string | null {
   return query.sort.find((entry) => COST_SORT_COLUMNS.has(entry.column))?.column ?? null;
 }
+
+/**
+ * Sentences of an engine reason that state costs (freight, purchase cost, a cheaper alternative's
+ * price): left out, sentence by sentence, for a user whose role does not see costs. The engine writes
+ * these sentences in fixed forms (shared/engine/replenishment/reasons.ts); a new form goes here too.
+ */
+const COST_SENTENCE = /^(Freight |Cost |Value )|costs less \(| a unit\b|\bcost [\d.,]+/;
+
+export function reasonTextFor(seesCosts: boolean, text: string): string {
+  if (seesCosts) return text;
+  const sentences = text.split(/(?<=\.)\s+/);
+  return sentences.filter((sentence) => !COST_SENTENCE.test(sentence.trim())).join(' ');
+}

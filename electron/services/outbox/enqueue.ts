@@ -14,6 +14,11 @@ export const ApprovedLine = z.strictObject({
   confirmPurchase: z.boolean().default(false),
   /** Lines of the same batch that must be in Odoo before this one is pushed. */
   after: z.array(z.string().min(1).max(100)).default([]),
+  /**
+   * A ULID the line already has on every desktop that knows it: a command made of this line alone
+   * takes it as its id (and so its key in Odoo), so two desktops pushing the same line make one record.
+   */
+  stableId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a ULID').optional(),
 });
 export type ApprovedLine = z.input<typeof ApprovedLine>;
 
@@ -78,6 +83,7 @@ function transferPayload(store: OutboxStore, profile: RegionProfile, lineId: str
 interface PurchaseGroup {
   payload: PurchasePayload;
   after: string[];
+  stableId?: string;
 }
 
 /**
@@ -102,13 +108,13 @@ export function enqueueApproved(db: Database, rawRequest: EnqueueRequest, contex
     if (line.after.includes(line.lineId)) throw new OutboxInputError(`Line ${line.lineId} cannot wait for itself.`);
   }
 
-  const built: { payload: CommandPayload; after: string[] }[] = [];
+  const built: { payload: CommandPayload; after: string[]; stableId?: string }[] = [];
   const groups = new Map<string, PurchaseGroup>();
   const grouped = profile.purchaseGrouping === 'per-supplier';
   for (const line of request.lines) {
     const proposal = line.proposal;
     if (proposal.kind === 'transfer') {
-      built.push({ payload: transferPayload(store, profile, line.lineId, proposal), after: line.after });
+      built.push({ payload: transferPayload(store, profile, line.lineId, proposal), after: line.after, stableId: line.stableId });
       continue;
     }
     const purchase: PurchaseProposal = proposal;
@@ -126,6 +132,7 @@ export function enqueueApproved(db: Database, rawRequest: EnqueueRequest, contex
     const fresh: PurchaseGroup = {
       payload: { kind: 'purchase', supplier, to: nodeRef(store, profile, purchase.nodeId), confirm: line.confirmPurchase, orderDate: purchase.orderDate, lines: [purchaseLine] },
       after: [...line.after],
+      stableId: line.stableId,
     };
     if (grouped) groups.set(key, fresh);
     built.push(fresh);
@@ -133,13 +140,14 @@ export function enqueueApproved(db: Database, rawRequest: EnqueueRequest, contex
 
   const enqueued: EnqueuedCommand[] = [];
   db.transaction(() => {
-    for (const { payload, after } of built) {
+    for (const { payload, after, stableId } of built) {
       const lineIds = lineIdsOf(payload);
       for (const lineId of lineIds) {
         const owner = store.commandOfLine(request.batchId, lineId);
         if (owner) throw new OutboxInputError(`Line ${lineId}${request.batchId ? ` of batch ${request.batchId}` : ''} is already queued (command ${owner}); a line goes to Odoo once.`);
       }
-      const id = nextCommandId();
+      // A group of several lines has no single line's id to borrow: it gets its own.
+      const id = stableId !== undefined && lineIds.length === 1 ? stableId : nextCommandId();
       const idempotencyKey = idempotencyKeyOf(id);
       // Lines grouped into one order wait for nothing inside that order.
       const afterLineIds = [...new Set(after.filter((lineId) => !lineIds.includes(lineId)))];

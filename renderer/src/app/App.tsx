@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { OutboxNotices } from '../screens/outbox/OutboxNotices';
 import { OutboxScreen } from '../screens/outbox/OutboxScreen';
@@ -16,6 +18,7 @@ const NAVIGATION: { screen: ScreenName; label: string }[] = [
   { screen: 'scenarios', label: 'Scenarios' },
   { screen: 'approvals', label: 'Approvals' },
   { screen: 'outbox', label: 'Outbox' },
+  { screen: 'audit', label: 'Audit' },
   { screen: 'settings', label: 'Settings' },
 ];
 
@@ -30,7 +33,9 @@ function CurrentScreen({ screen }: { screen: ScreenName }) {
     case 'scenarios':
       return <NotBuiltYet title="Scenarios" what="What-if scenarios (transfers, purchases, delays, outages) and their comparison" />;
     case 'approvals':
-      return <NotBuiltYet title="Approvals" what="The approvals inbox for submitted batches" />;
+      return <ApprovalsScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'outbox':
       return <OutboxScreen />;
   }

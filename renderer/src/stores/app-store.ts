@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppDescription, EventOf } from '../../../shared/ipc';
 import { planner } from '../bridge';
 
-export type ScreenName = 'network' | 'stock' | 'scenarios' | 'approvals' | 'outbox' | 'settings';
+export type ScreenName = 'network' | 'stock' | 'scenarios' | 'approvals' | 'outbox' | 'audit' | 'settings';
 
 export interface StockFocus {
   nodeId?: string;
@@ -50,6 +50,8 @@ export const useAppStore = create<AppState>((set, get) => ({
         void get().refreshDescription();
       }),
       api.subscribe('app.notice', () => void get().refreshDescription()),
+      // Batches, decisions, and who is at the desk (an Odoo login verified after a sync) change here.
+      api.subscribe('approvals.changed', () => void get().refreshDescription()),
     ];
     return () => stops.forEach((stop) => stop());
   },

@@ -17,7 +17,7 @@ function settingsWith(chosen: string | null): PlannerSettings & { chosen: string
 describe('who is at the desk', () => {
   it('in the demo, is the chosen demo user with the roles the profile gives them', () => {
     const identity = new Identity({ profile: regionProfile('na'), settings: settingsWith('dwayne.dc'), showsDemo: () => true });
-    expect(identity.current()).toEqual({ login: 'dwayne.dc', name: 'Dwayne (DC manager, no costs)', roles: [{ code: 'dc-manager', name: 'DC manager' }], seesCosts: false, source: 'demo' });
+    expect(identity.current()).toEqual({ login: 'dwayne.dc', name: 'Dwayne (DC manager, no costs)', roles: [{ code: 'dc-manager', name: 'DC manager' }], seesCosts: false, source: 'demo', verifiedAt: null, lastCheck: null });
     expect(identity.seesCosts()).toBe(false);
   });
 
@@ -26,7 +26,7 @@ describe('who is at the desk', () => {
     expect(new Identity({ profile: regionProfile('apac'), settings: settingsWith('gone.user'), showsDemo: () => true }).current()?.login).toBe('wei.planner');
   });
 
-  it('with Odoo data, is nobody until the Odoo login says who: nobody sees costs, no demo user is offered', () => {
+  it('with Odoo data and no verified Odoo login, is nobody: nobody sees costs, no demo user is offered', () => {
     const settings = settingsWith('anna.planner');
     const identity = new Identity({ profile: regionProfile('demo'), settings, showsDemo: () => false });
     expect(identity.source()).toBe('none');

@@ -3,6 +3,7 @@ import { migration0002SnapshotImage } from './0002-snapshot-image';
 import { migration0003OdooStaging } from './0003-odoo-staging';
 import { migration0004AuditLog } from './0004-audit-log';
 import { migration0006Outbox } from './0006-outbox';
+import { migration0007Approvals } from './0007-approvals';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -10,8 +11,12 @@ export { AUDIT_GENESIS_HASH } from './0004-audit-log';
 
 /**
  * Every migration in order; the cache's `user_version` is the version of the last one applied.
- * Versions may have gaps while numbers reserved by parallel work are not merged yet (0004, 0005).
+ * Versions only grow; a number may be skipped (reserved by work merged later).
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001Cache, migration0002SnapshotImage, migration0003OdooStaging, migration0004AuditLog, migration0006Outbox];
+export const MIGRATIONS: readonly Migration[] = [migration0001Cache, migration0002SnapshotImage, migration0003OdooStaging, migration0004AuditLog, migration0006Outbox, migration0007Approvals];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
+
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);
+}

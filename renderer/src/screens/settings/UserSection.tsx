@@ -9,6 +9,7 @@ export function UserSection({ view, apply }: { view: SettingsView; apply: Settin
   const user = view.user;
 
   const choose = async (login: string): Promise<void> => setError(await apply(() => planner().invoke('identity.chooseDemoUser', { login })));
+  const verify = async (): Promise<void> => setError(await apply(() => planner().invoke('identity.verify', {})));
 
   return (
     <section className="settings-section" aria-labelledby="user-title">
@@ -22,6 +23,15 @@ export function UserSection({ view, apply }: { view: SettingsView; apply: Settin
           <dt>Roles</dt>
           <dd>{user ? user.roles.map((role) => role.name).join(', ') : '—'}</dd>
         </div>
+        {user?.source === 'odoo' && (
+          <div>
+            <dt>From Odoo</dt>
+            <dd data-testid="identity-verified">
+              Verified {user.verifiedAt ? new Date(user.verifiedAt).toLocaleString() : 'never'}
+              {user.lastCheck && !user.lastCheck.ok ? ` — the last check failed (${user.lastCheck.message}); the last verified identity stands.` : ''}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Costs and prices</dt>
           <dd data-testid="sees-costs">{user?.seesCosts ? 'Shown' : 'Hidden: the services do not send them to this user'}</dd>
@@ -40,7 +50,15 @@ export function UserSection({ view, apply }: { view: SettingsView; apply: Settin
           </select>
         </div>
       ) : (
-        <p className="settings-note">With Odoo data, the user will come from the Odoo login (that arrives with the approvals work); until then nobody is identified, and nobody is shown costs.</p>
+        <div className="settings-actions">
+          <button type="button" onClick={() => void verify()} data-testid="verify-identity">
+            Check my roles in Odoo
+          </button>
+          <p className="settings-note">
+            With Odoo data, the user is the Odoo login in use: its groups (by XML id) give the region’s roles. Odoo is asked after every sync and when the key or login changes; offline, the last verified identity stands. Until Odoo
+            has verified the login, nobody is identified and nobody is shown costs.
+          </p>
+        </div>
       )}
       {view.demoUsers.length > 0 && <p className="settings-note">In the demo you can work as any of the region’s demo users. With Odoo data, the user comes from the Odoo login instead. The choice is recorded in the audit log.</p>}
       {error && (

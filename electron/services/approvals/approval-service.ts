@@ -1,0 +1,268 @@
+import type { Database } from 'better-sqlite3';
+import { ulid } from 'ulid';
+import {
+  checkDecision,
+  evaluateLine,
+  explainRouting,
+  lineProgress,
+  type BatchOrigin,
+  type BatchRecord,
+  type LineDecision,
+  type LineProgress,
+  type LineRecord,
+  type SignedDecision,
+} from '../../../shared/approvals';
+import type { CanonicalEvent, Proposal, RegionProfile } from '../../../shared/domain';
+import type { DecideResult, SubmittedBatch } from '../../../shared/ipc';
+import type { AuditLog } from '../audit';
+import { ApprovalStore, NetworkFacts, type StoredLine } from '../store';
+import { NetworkNotStoredError, NotIdentifiedError, NotRecordedError, storageFailureCode } from './approval-errors';
+import type { ApprovedLine, ApprovedLineSink } from './approved-line-sink';
+import type { DeviceKeys } from './device-keys';
+import { checkProposals } from './line-checks';
+import { signDecision } from './signed-decisions';
+
+/** The person at the desk as the approvals see them: who, and which of the region's roles they hold. */
+export interface Approver {
+  login: string;
+  name: string;
+  roles: string[];
+  seesCosts: boolean;
+}
+
+export interface ApprovalServiceOptions {
+  db: Database;
+  audit: AuditLog;
+  profile: RegionProfile;
+  keys: DeviceKeys;
+  sink: ApprovedLineSink;
+  now: () => Date;
+  /** The network the planner shows (its snapshot time), so proposals are checked against that one. */
+  shownNetwork: () => { takenAt: string } | null;
+  newId?: () => string;
+}
+
+export interface LineWithProgress {
+  stored: StoredLine;
+  batch: BatchRecord;
+  decisions: SignedDecision[];
+  progress: LineProgress;
+}
+
+const STORE_POLL_MS = 200;
+const STORE_WAIT_MS = 20_000;
+
+function describeProposal(proposal: Proposal): string {
+  const what = `${proposal.qty} × ${proposal.skuId}`;
+  return proposal.kind === 'transfer'
+    ? `transfer ${what} from ${proposal.fromNodeId} to ${proposal.nodeId}, ships ${proposal.shipDate} (proposal ${proposal.id})`
+    : `purchase ${what} from ${proposal.supplier} for ${proposal.nodeId}, ordered ${proposal.orderDate} (proposal ${proposal.id})`;
+}
+
+/**
+ * Batches and decisions, offline: everything is recorded in the local database first. Submitting
+ * evaluates every line against the region's matrix; auto-approved lines go straight to the outbox,
+ * the rest wait. Deciding enforces segregation of duties here, in the service, whatever the screen
+ * shows; a decision, its audit entry and (when it completes the approval) the line's hand-off to the
+ * outbox are one transaction, so a decision is never shown as made unless all of it was written.
+ */
+export class ApprovalService {
+  private readonly store: ApprovalStore;
+  private readonly network: NetworkFacts;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: ApprovalServiceOptions) {
+    this.store = new ApprovalStore(options.db);
+    this.network = new NetworkFacts(options.db);
+    this.newId = options.newId ?? (() => ulid());
+  }
+
+  get db(): Database {
+    return this.options.db;
+  }
+
+  get profile(): RegionProfile {
+    return this.options.profile;
+  }
+
+  roleName = (code: string): string => this.options.profile.roles.find((role) => role.code === code)?.name ?? code;
+
+  private device: string | null = null;
+
+  /** This desktop's id (made once, kept in the database). */
+  deviceId(): string {
+    this.device ??= this.store.deviceId(this.newId, this.options.now().toISOString());
+    return this.device;
+  }
+
+  /** Runs `work` as one IMMEDIATE transaction; a storage failure becomes "not recorded", with nothing kept. */
+  write<T>(what: string, work: () => T): T {
+    try {
+      return this.options.db.transaction(work).immediate();
+    } catch (error) {
+      const code = storageFailureCode(error);
+      if (code) throw new NotRecordedError(what, code);
+      throw error;
+    }
+  }
+
+  private horizon(): { dayZero: string; days: number; takenAt: string } {
+    const meta = this.network.meta();
+    const shown = this.options.shownNetwork();
+    if (!meta) throw new NetworkNotStoredError('There is no network in the local cache to check the proposals against. Load the demo or sync with Odoo first.');
+    if (shown && shown.takenAt !== meta.takenAt) {
+      throw new NetworkNotStoredError('The network on screen is still being saved to the local cache; submit again in a moment.');
+    }
+    return { dayZero: meta.dayZero, days: meta.horizonDays, takenAt: meta.takenAt };
+  }
+
+  /** A network just generated or synced is saved behind the screen: wait for it (a while) rather than refuse. */
+  async storedHorizon(): Promise<{ dayZero: string; days: number; takenAt: string }> {
+    for (let waited = 0; ; waited += STORE_POLL_MS) {
+      try {
+        return this.horizon();
+      } catch (error) {
+        if (!(error instanceof NetworkNotStoredError) || waited >= STORE_WAIT_MS || this.options.shownNetwork() === null) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, STORE_POLL_MS));
+    }
+  }
+
+  async submit(request: { origin: BatchOrigin; proposals: readonly Proposal[]; note: string | null }, user: Approver | null): Promise<SubmittedBatch> {
+    if (!user) throw new NotIdentifiedError('a batch cannot be submitted');
+    await this.storedHorizon();
+    // One read transaction: a sync committing meanwhile cannot mix two networks into the checks.
+    const { horizon, checked } = this.options.db.transaction(() => {
+      const current = this.horizon();
+      return { horizon: current, checked: checkProposals(request.proposals, this.network, this.profile, current) };
+    })();
+    const now = this.options.now().toISOString();
+    const key = this.options.keys.keyFor(user.login);
+    const batch: BatchRecord = {
+      id: this.newId(),
+      region: this.profile.code,
+      origin: request.origin,
+      note: request.note,
+      submittedBy: user.login,
+      submittedByName: user.name,
+      submittedAt: now,
+      deviceId: key.signer.deviceId,
+      snapshotTakenAt: horizon.takenAt,
+    };
+    const lines: LineRecord[] = checked.map((line, position) => ({
+      id: this.newId(),
+      batchId: batch.id,
+      position,
+      proposal: line.proposal,
+      facts: line.facts,
+      serviceImpact: line.serviceImpact,
+      routing: evaluateLine(this.profile.approvalMatrix, line.facts, { locale: this.profile.locale }),
+    }));
+    const auto = lines.filter((line) => line.routing.outcome.decision === 'auto-approve');
+    this.write('The batch', () => {
+      this.store.insertBatch(batch, null);
+      for (const line of lines) {
+        const automatic = line.routing.outcome.decision === 'auto-approve';
+        this.store.insertLine(line, automatic ? 'auto-approved' : 'waiting', automatic ? now : null);
+        this.record({ kind: 'proposal-created', at: now, actor: user.login, proposalId: line.id, proposalKind: line.proposal.kind, scenarioId: request.origin.kind === 'scenario' ? request.origin.scenarioId : null, summary: describeProposal(line.proposal) });
+      }
+      this.record({ kind: 'batch-submitted', at: now, actor: user.login, batchId: batch.id, lineIds: lines.map((line) => line.id) });
+      for (const line of auto) {
+        this.record({ kind: 'decision-made', at: now, actor: 'system', batchId: batch.id, lineId: line.id, decision: 'approved', role: 'auto-approve', comment: explainRouting(line.routing, { roleName: this.roleName, seesCosts: false }), device: null, signature: null });
+      }
+      this.options.sink.enqueueApproved(this.options.db, auto.map((line) => this.approvedLine(line, now, ['system'])));
+    });
+    const waiting = lines.length - auto.length;
+    const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+    const parts = [auto.length > 0 ? `${plural(auto.length, 'line')} auto-approved and sent to the outbox` : null, waiting > 0 ? `${plural(waiting, 'line')} ${waiting === 1 ? 'waits' : 'wait'} for approval` : null].filter(Boolean);
+    return { batchId: batch.id, lines: lines.length, autoApproved: auto.length, waiting, summary: `${parts.join('; ')}.` };
+  }
+
+  private approvedLine(line: LineRecord, approvedAt: string, approvedBy: string[]): ApprovedLine {
+    const outcome = line.routing.outcome;
+    return {
+      lineId: line.id,
+      batchId: line.batchId,
+      idempotencyKey: line.id,
+      proposal: line.proposal,
+      confirmPurchase: outcome.decision === 'requires-approval' && outcome.confirmPurchase === true,
+      approvedAt,
+      approvedBy,
+      position: line.position,
+    };
+  }
+
+  private record(event: CanonicalEvent): void {
+    this.options.audit.append(event);
+  }
+
+  /** A line with its batch, its decisions and where it stands at `now`. */
+  withProgress(stored: StoredLine, now: string, batches = new Map<string, BatchRecord>(), decisions?: SignedDecision[]): LineWithProgress {
+    const batchId = stored.record.batchId;
+    let batch = batches.get(batchId);
+    if (!batch) {
+      batch = this.store.batch(batchId) ?? undefined;
+      if (!batch) throw new Error(`line ${stored.record.id} belongs to batch ${batchId}, which is missing`);
+      batches.set(batchId, batch);
+    }
+    const signed = decisions ?? this.store.decisionsOf([stored.record.id]).get(stored.record.id) ?? [];
+    const progress = lineProgress(stored.record.routing.outcome, { submittedAt: batch.submittedAt, decisions: signed.map((entry) => entry.decision), now });
+    return { stored, batch, decisions: signed, progress };
+  }
+
+  lines(filter: Parameters<ApprovalStore['lines']>[0], now: string): LineWithProgress[] {
+    const stored = this.store.lines(filter);
+    const decisions = this.store.decisionsOf(stored.map((line) => line.record.id));
+    const batches = new Map<string, BatchRecord>();
+    return stored.map((line) => this.withProgress(line, now, batches, decisions.get(line.record.id) ?? []));
+  }
+
+  /** Why `user` may not decide the line now, or null when they may. */
+  refusalFor(line: LineWithProgress, user: Approver | null): string | null {
+    if (!user) return 'Nobody is identified at this desk.';
+    const check = checkDecision({ progress: line.progress, proposedBy: line.batch.submittedBy, decisions: line.decisions.map((entry) => entry.decision), decider: { login: user.login, roles: user.roles }, roleName: this.roleName });
+    return check.ok ? null : check.refusal.message;
+  }
+
+  /**
+   * Records one decision per line (a comment applies to each). Lines the user may not decide are
+   * refused one by one with the reason; the others are recorded together, or none is.
+   */
+  decide(request: { lineIds: readonly string[]; decision: 'approved' | 'rejected'; comment: string | null }, user: Approver | null): DecideResult {
+    if (!user) throw new NotIdentifiedError('no decision can be recorded');
+    const key = this.options.keys.keyFor(user.login);
+    const now = this.options.now().toISOString();
+    return this.write(request.lineIds.length === 1 ? 'Your decision' : 'Your decisions', () => {
+      const recorded: DecideResult['recorded'] = [];
+      const refused: DecideResult['refused'] = [];
+      const approved: ApprovedLine[] = [];
+      for (const lineId of new Set(request.lineIds)) {
+        const stored = this.store.line(lineId);
+        if (!stored) {
+          refused.push({ lineId, reason: `There is no line ${lineId} on this desktop.` });
+          continue;
+        }
+        const line = this.withProgress(stored, now);
+        const check = checkDecision({ progress: line.progress, proposedBy: line.batch.submittedBy, decisions: line.decisions.map((entry) => entry.decision), decider: { login: user.login, roles: user.roles }, roleName: this.roleName });
+        if (!check.ok) {
+          refused.push({ lineId, reason: check.refusal.message });
+          continue;
+        }
+        const decision: LineDecision = { id: this.newId(), lineId, decision: request.decision, role: check.role, decidedBy: user.login, decidedAt: now, comment: request.comment };
+        const signed = signDecision(line.batch.id, decision, key, user.name);
+        this.store.insertDecision(signed, null);
+        const after = lineProgress(stored.record.routing.outcome, { submittedAt: line.batch.submittedAt, decisions: [...line.decisions.map((entry) => entry.decision), decision], now });
+        if (after.state === 'approved' || after.state === 'rejected') this.store.settleLine(lineId, after.state, now);
+        this.record({ kind: 'decision-made', at: now, actor: user.login, batchId: line.batch.id, lineId, decision: request.decision, role: check.role, comment: request.comment, device: key.signer.deviceId, signature: signed.signature });
+        if (after.state === 'approved') approved.push(this.approvedLine(stored.record, now, [...line.decisions.filter((entry) => entry.decision.decision === 'approved').map((entry) => entry.decision.decidedBy), user.login]));
+        recorded.push({ lineId, state: after.state });
+      }
+      this.options.sink.enqueueApproved(this.options.db, approved);
+      return { recorded, refused };
+    });
+  }
+
+  get storeForExchange(): ApprovalStore {
+    return this.store;
+  }
+}

@@ -1,0 +1,149 @@
+import { explainRouting, termsOf, type ServiceImpact } from '../../../shared/approvals';
+import type { ApprovalLineView, InboxQuery, InboxStateFilter, InboxView } from '../../../shared/ipc';
+import { reasonTextFor } from '../identity';
+import type { LineFilter } from '../store';
+import type { ApprovalService, Approver, LineWithProgress } from './approval-service';
+
+/** A value filter from a user who does not see costs would reveal them through which lines it keeps. */
+export class CostFilterRefusedError extends Error {
+  constructor() {
+    super('Filtering by value would reveal costs, which your role does not see.');
+    this.name = 'CostFilterRefusedError';
+  }
+}
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+export function describeServiceImpact(impact: ServiceImpact): string {
+  const timing = impact.daysLate > 0 ? `arrives ${impact.arrivalDate}, ${impact.daysLate} day${impact.daysLate === 1 ? '' : 's'} after it is needed (${impact.neededBy})` : `arrives ${impact.arrivalDate}, in time for ${impact.neededBy}`;
+  if (impact.unitsShortBefore === null || impact.unitsShortAfter === null) return `${impact.node}: ${timing}; its shortages could not be checked.`;
+  if (impact.unitsShortBefore === 0) return `${impact.node} is not short in the horizon; ${timing}.`;
+  const first = impact.firstShortDateBefore ? ` from ${impact.firstShortDateBefore}` : '';
+  const after = impact.unitsShortAfter === 0 ? 'none after it' : `${number.format(impact.unitsShortAfter)} after it`;
+  return `${impact.node} is ${number.format(impact.unitsShortBefore)} short${first}; ${after}. It ${timing}.`;
+}
+
+function stateMatches(filter: InboxStateFilter, line: LineWithProgress, decidable: boolean): boolean {
+  const state = line.progress.state;
+  switch (filter) {
+    case 'for-me':
+      return decidable;
+    case 'waiting':
+      return state === 'waiting';
+    case 'overdue':
+      return state === 'waiting' && line.progress.escalated;
+    case 'settled':
+      return state !== 'waiting';
+    case 'all':
+      return true;
+  }
+}
+
+function waitingForText(service: ApprovalService, line: LineWithProgress): string | null {
+  const { progress } = line;
+  const outcome = line.stored.record.routing.outcome;
+  if (progress.state !== 'waiting' || outcome.decision !== 'requires-approval') return null;
+  const names = progress.missingRoles.map(service.roleName);
+  const joined = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${outcome.mode === 'all' ? 'and' : 'or'} ${names[names.length - 1] as string}`;
+  const escalation = progress.escalated && progress.escalateTo && !progress.missingRoles.includes(progress.escalateTo) ? ` — or ${service.roleName(progress.escalateTo)} alone (escalated)` : '';
+  return `${joined}${escalation}`;
+}
+
+export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean): ApprovalLineView {
+  const { record } = line.stored;
+  const { proposal, facts, routing, serviceImpact } = record;
+  const seesCosts = user?.seesCosts ?? false;
+  const roleName = service.roleName;
+  const refusal = service.refusalFor(line, user);
+  return {
+    lineId: record.id,
+    batchId: record.batchId,
+    position: record.position,
+    kind: proposal.kind,
+    skuId: proposal.skuId,
+    nodeId: proposal.nodeId,
+    fromNodeId: proposal.kind === 'transfer' ? proposal.fromNodeId : null,
+    supplier: proposal.kind === 'purchase' ? proposal.supplier : null,
+    qty: proposal.qty,
+    leavesOn: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
+    arrivalDate: proposal.arrivalDate,
+    neededBy: proposal.neededBy,
+    daysLate: proposal.daysLate,
+    value: seesCosts ? facts.value : null,
+    unitCost: seesCosts ? facts.unitCost : null,
+    reason: reasonTextFor(seesCosts, proposal.reason.text),
+    ruleId: routing.ruleId,
+    ruleDescription: routing.ruleDescription,
+    explanation: explainRouting(routing, { roleName, seesCosts }),
+    terms: termsOf(routing.outcome, roleName),
+    serviceImpact: describeServiceImpact(serviceImpact),
+    unitsShortBefore: serviceImpact.unitsShortBefore,
+    unitsShortAfter: serviceImpact.unitsShortAfter,
+    state: line.progress.state,
+    overdue: line.progress.state === 'waiting' && line.progress.escalated,
+    escalatesAt: line.progress.escalatesAt,
+    escalatedTo: line.progress.escalated && line.progress.escalateTo ? roleName(line.progress.escalateTo) : null,
+    expiresAt: line.progress.expiresAt,
+    settledAt: line.progress.settledAt,
+    waitingFor: line.progress.decidableBy.map(roleName),
+    waitingForText: waitingForText(service, line),
+    approvedAs: line.progress.approvedRoles.map(roleName),
+    submittedBy: line.batch.submittedBy,
+    submittedByName: line.batch.submittedByName,
+    submittedAt: line.batch.submittedAt,
+    origin: line.batch.origin,
+    decisions: line.decisions.map((entry) => ({
+      decidedBy: entry.decision.decidedBy,
+      role: roleName(entry.decision.role),
+      decision: entry.decision.decision,
+      decidedAt: entry.decision.decidedAt,
+      comment: entry.decision.comment,
+      imported: entry.signer.deviceId !== service.deviceId(),
+    })),
+    canDecide: refusal === null,
+    cannotDecideBecause: refusal,
+    queued,
+  };
+}
+
+/** The Approvals inbox: lines with where they stand now, filtered and counted for the person at the desk. */
+export function inboxView(service: ApprovalService, query: InboxQuery, user: Approver | null, now: string): InboxView {
+  const seesCosts = user?.seesCosts ?? false;
+  if (!seesCosts && (query.minValue !== undefined || query.maxValue !== undefined)) throw new CostFilterRefusedError();
+  const filter: LineFilter = {
+    ...(query.batchId !== undefined ? { batchId: query.batchId } : {}),
+    ...(query.ruleId !== undefined ? { ruleId: query.ruleId === 'fallback' ? null : query.ruleId } : {}),
+    ...(query.nodeId !== undefined ? { nodeId: query.nodeId } : {}),
+    ...(query.minValue !== undefined ? { minValue: query.minValue } : {}),
+    ...(query.maxValue !== undefined ? { maxValue: query.maxValue } : {}),
+  };
+  const lines = service.lines(filter, now);
+  const decidable = new Map(lines.map((line) => [line.stored.record.id, service.refusalFor(line, user) === null]));
+  const counts = { forMe: 0, waiting: 0, overdue: 0, approved: 0, autoApproved: 0, rejected: 0, expired: 0 };
+  for (const line of lines) {
+    if (decidable.get(line.stored.record.id)) counts.forMe++;
+    const state = line.progress.state;
+    if (state === 'waiting') {
+      counts.waiting++;
+      if (line.progress.escalated) counts.overdue++;
+    } else if (state === 'auto-approved') counts.autoApproved++;
+    else counts[state]++;
+  }
+  const state = query.state ?? 'waiting';
+  const matching = lines.filter((line) => stateMatches(state, line, decidable.get(line.stored.record.id) ?? false));
+  const offset = query.offset ?? 0;
+  const page = matching.slice(offset, offset + (query.limit ?? 200));
+  const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
+  const rules = service.storeForExchange.rulesInUse().map((id) => ({
+    id: id ?? 'fallback',
+    description: id === null ? 'No rule matched (fallback)' : (service.profile.approvalMatrix.rules.find((rule) => rule.id === id)?.description ?? id),
+  }));
+  return {
+    lines: page.map((line) => lineView(service, line, user, queued.has(line.stored.record.id))),
+    total: matching.length,
+    counts,
+    rules,
+    seesCosts,
+    user: user ? { login: user.login, roles: user.roles.map(service.roleName) } : null,
+  };
+}

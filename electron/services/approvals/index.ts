@@ -1,0 +1,14 @@
+export { ApprovalService } from './approval-service';
+export type { ApprovalServiceOptions, Approver, LineWithProgress } from './approval-service';
+export { RecordingApprovedLineSink } from './approved-line-sink';
+export type { ApprovedLine, ApprovedLineSink } from './approved-line-sink';
+export { DeviceKeys, deviceKeySecretName, fingerprintOf, verifySignature } from './device-keys';
+export type { DeviceKey } from './device-keys';
+export { ApprovalExchange, ExchangeRefusal } from './exchange';
+export type { RoleDirectory } from './exchange';
+export { approvalHandlers, approverOf } from './approvals-requests';
+export { inboxView, describeServiceImpact, CostFilterRefusedError } from './inbox';
+export { checkProposals, ProposalsRefusedError } from './line-checks';
+export { NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
+export { starterProposals } from './starter-proposals';
+export { decisionSignatureHolds, decisionSigningText, signDecision } from './signed-decisions';

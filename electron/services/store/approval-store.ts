@@ -1,0 +1,275 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { BatchRecord, LineRecord, SignedDecision } from '../../../shared/approvals';
+
+/** How a line is stored: its final states, or waiting (expiry and escalation are worked out from time). */
+export type StoredLineState = 'auto-approved' | 'waiting' | 'approved' | 'rejected';
+
+export interface StoredLine {
+  record: LineRecord;
+  state: StoredLineState;
+  settledAt: string | null;
+}
+
+export interface LineFilter {
+  states?: readonly StoredLineState[];
+  batchId?: string;
+  /** A rule id, or null for lines the fallback routed. */
+  ruleId?: string | null;
+  /** Lines to or from this node. */
+  nodeId?: string;
+  minValue?: number;
+  maxValue?: number;
+}
+
+/** A device key this desktop accepts signatures from, and the roles its user was verified to hold. */
+export const TrustedDeviceKey = z.object({
+  login: z.string(),
+  deviceId: z.string(),
+  name: z.string(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  roles: z.array(z.string()),
+  rolesSource: z.enum(['own', 'demo-profile', 'odoo']),
+  rolesVerifiedAt: z.string(),
+  trustedBy: z.string(),
+  trustedAt: z.string(),
+});
+export type TrustedDeviceKey = z.infer<typeof TrustedDeviceKey>;
+
+export interface Handoff {
+  lineId: string;
+  batchId: string;
+  idempotencyKey: string;
+  handedAt: string;
+  command: unknown;
+}
+
+interface LineRow {
+  record: string;
+  state: StoredLineState;
+  settled_at: string | null;
+}
+
+interface KeyRow {
+  login: string;
+  device_id: string;
+  name: string;
+  public_key: string;
+  fingerprint: string;
+  roles: string;
+  roles_source: string;
+  roles_verified_at: string;
+  trusted_by: string;
+  trusted_at: string;
+}
+
+function lineFrom(row: LineRow): StoredLine {
+  return { record: LineRecord.parse(JSON.parse(row.record)), state: row.state, settledAt: row.settled_at };
+}
+
+function keyFrom(row: KeyRow): TrustedDeviceKey {
+  return TrustedDeviceKey.parse({
+    login: row.login,
+    deviceId: row.device_id,
+    name: row.name,
+    publicKey: row.public_key,
+    fingerprint: row.fingerprint,
+    roles: JSON.parse(row.roles) as unknown,
+    rolesSource: row.roles_source,
+    rolesVerifiedAt: row.roles_verified_at,
+    trustedBy: row.trusted_by,
+    trustedAt: row.trusted_at,
+  });
+}
+
+/**
+ * The approvals tables (migration 0007). Every read is parsed with its schema: a row that was
+ * changed behind the planner's back fails loudly instead of being trusted. Writes never open their
+ * own transaction: the approvals service wraps each decision, its audit entry and its hand-off to
+ * the outbox in one.
+ */
+export class ApprovalStore {
+  constructor(private readonly db: Database) {}
+
+  insertBatch(batch: BatchRecord, importedFromFile: string | null): void {
+    this.db
+      .prepare('INSERT INTO approval_batches (id, region, origin_kind, record, submitted_by, submitted_at, imported_from_file) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(batch.id, batch.region, batch.origin.kind, JSON.stringify(batch), batch.submittedBy, batch.submittedAt, importedFromFile);
+  }
+
+  insertLine(line: LineRecord, state: StoredLineState, settledAt: string | null): void {
+    const proposal = line.proposal;
+    this.db
+      .prepare('INSERT INTO approval_lines (id, batch_id, position, kind, node_id, from_node_id, sku_id, value, rule_id, record, state, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(line.id, line.batchId, line.position, proposal.kind, proposal.nodeId, proposal.kind === 'transfer' ? proposal.fromNodeId : null, proposal.skuId, line.facts.value, line.routing.ruleId, JSON.stringify(line), state, settledAt);
+  }
+
+  batch(id: string): BatchRecord | null {
+    const row = this.db.prepare('SELECT record FROM approval_batches WHERE id = ?').get(id) as { record: string } | undefined;
+    return row ? BatchRecord.parse(JSON.parse(row.record)) : null;
+  }
+
+  batchImportedFrom(id: string): string | null {
+    const row = this.db.prepare('SELECT imported_from_file FROM approval_batches WHERE id = ?').get(id) as { imported_from_file: string | null } | undefined;
+    return row?.imported_from_file ?? null;
+  }
+
+  /** Newest first. */
+  batches(limit: number): BatchRecord[] {
+    const rows = this.db.prepare('SELECT record FROM approval_batches ORDER BY submitted_at DESC, id DESC LIMIT ?').all(limit) as { record: string }[];
+    return rows.map((row) => BatchRecord.parse(JSON.parse(row.record)));
+  }
+
+  line(id: string): StoredLine | null {
+    const row = this.db.prepare('SELECT record, state, settled_at FROM approval_lines WHERE id = ?').get(id) as LineRow | undefined;
+    return row ? lineFrom(row) : null;
+  }
+
+  /** Lines matching the filter, oldest batch first, in batch order. */
+  lines(filter: LineFilter = {}): StoredLine[] {
+    const clauses: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.states && filter.states.length > 0) {
+      clauses.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
+      params.push(...filter.states);
+    }
+    if (filter.batchId !== undefined) {
+      clauses.push('batch_id = ?');
+      params.push(filter.batchId);
+    }
+    if (filter.ruleId !== undefined) {
+      if (filter.ruleId === null) clauses.push('rule_id IS NULL');
+      else {
+        clauses.push('rule_id = ?');
+        params.push(filter.ruleId);
+      }
+    }
+    if (filter.nodeId !== undefined) {
+      clauses.push('(node_id = ? OR from_node_id = ?)');
+      params.push(filter.nodeId, filter.nodeId);
+    }
+    if (filter.minValue !== undefined) {
+      clauses.push('value >= ?');
+      params.push(filter.minValue);
+    }
+    if (filter.maxValue !== undefined) {
+      clauses.push('value <= ?');
+      params.push(filter.maxValue);
+    }
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
+      .all(...params) as LineRow[];
+    return rows.map(lineFrom);
+  }
+
+  /** Rule ids that routed at least one line (null: the fallback), for the inbox's filter. */
+  rulesInUse(): (string | null)[] {
+    return (this.db.prepare('SELECT DISTINCT rule_id FROM approval_lines ORDER BY rule_id').all() as { rule_id: string | null }[]).map((row) => row.rule_id);
+  }
+
+  settleLine(lineId: string, state: 'approved' | 'rejected', settledAt: string): void {
+    const result = this.db.prepare("UPDATE approval_lines SET state = ?, settled_at = ? WHERE id = ? AND state = 'waiting'").run(state, settledAt, lineId);
+    if (result.changes !== 1) throw new Error(`line ${lineId} was not waiting when its decision was recorded`);
+  }
+
+  insertDecision(signed: SignedDecision, importedFromFile: string | null): void {
+    const { decision } = signed;
+    this.db
+      .prepare('INSERT INTO approval_decisions (id, line_id, batch_id, decided_by, decided_at, decision, role, signed, imported_from_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(decision.id, decision.lineId, signed.batchId, decision.decidedBy, decision.decidedAt, decision.decision, decision.role, JSON.stringify(signed), importedFromFile);
+  }
+
+  hasDecision(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM approval_decisions WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** Signed decisions of the given lines, in the order they were made. */
+  decisionsOf(lineIds: readonly string[]): Map<string, SignedDecision[]> {
+    const byLine = new Map<string, SignedDecision[]>();
+    const select = this.db.prepare('SELECT line_id, signed FROM approval_decisions WHERE line_id = ? ORDER BY decided_at, id');
+    for (const lineId of lineIds) {
+      const rows = select.all(lineId) as { line_id: string; signed: string }[];
+      byLine.set(lineId, rows.map((row) => SignedDecision.parse(JSON.parse(row.signed))));
+    }
+    return byLine;
+  }
+
+  decisionsOfBatch(batchId: string): SignedDecision[] {
+    const rows = this.db.prepare('SELECT signed FROM approval_decisions WHERE batch_id = ? ORDER BY decided_at, id').all(batchId) as { signed: string }[];
+    return rows.map((row) => SignedDecision.parse(JSON.parse(row.signed)));
+  }
+
+  handOff(handoff: Handoff): void {
+    this.db
+      .prepare('INSERT INTO approval_handoffs (line_id, batch_id, idempotency_key, handed_at, command) VALUES (?, ?, ?, ?, ?)')
+      .run(handoff.lineId, handoff.batchId, handoff.idempotencyKey, handoff.handedAt, JSON.stringify(handoff.command));
+  }
+
+  handoffs(): Handoff[] {
+    const rows = this.db.prepare('SELECT line_id, batch_id, idempotency_key, handed_at, command FROM approval_handoffs ORDER BY handed_at, line_id').all() as {
+      line_id: string;
+      batch_id: string;
+      idempotency_key: string;
+      handed_at: string;
+      command: string;
+    }[];
+    return rows.map((row) => ({ lineId: row.line_id, batchId: row.batch_id, idempotencyKey: row.idempotency_key, handedAt: row.handed_at, command: JSON.parse(row.command) as unknown }));
+  }
+
+  handedOff(lineIds: readonly string[]): Set<string> {
+    const select = this.db.prepare('SELECT 1 FROM approval_handoffs WHERE line_id = ?');
+    return new Set(lineIds.filter((lineId) => select.get(lineId) !== undefined));
+  }
+
+  /** This desktop's id, made once (it names the device half of every key made here). */
+  deviceId(makeId: () => string, now: string): string {
+    const row = this.db.prepare('SELECT device_id FROM device_identity WHERE id = 1').get() as { device_id: string } | undefined;
+    if (row) return row.device_id;
+    this.db.prepare('INSERT OR IGNORE INTO device_identity (id, device_id, created_at) VALUES (1, ?, ?)').run(makeId(), now);
+    return (this.db.prepare('SELECT device_id FROM device_identity WHERE id = 1').get() as { device_id: string }).device_id;
+  }
+
+  trustedKey(login: string, deviceId: string): TrustedDeviceKey | null {
+    const row = this.db.prepare('SELECT * FROM trusted_device_keys WHERE login = ? AND device_id = ?').get(login, deviceId) as KeyRow | undefined;
+    return row ? keyFrom(row) : null;
+  }
+
+  trustedKeys(): TrustedDeviceKey[] {
+    return (this.db.prepare('SELECT * FROM trusted_device_keys ORDER BY login, device_id').all() as KeyRow[]).map(keyFrom);
+  }
+
+  /** Adds or replaces the key trusted for a user on a device. */
+  trustKey(key: TrustedDeviceKey): void {
+    this.db
+      .prepare(
+        `INSERT INTO trusted_device_keys (login, device_id, name, public_key, fingerprint, roles, roles_source, roles_verified_at, trusted_by, trusted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (login, device_id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key, fingerprint = excluded.fingerprint, roles = excluded.roles,
+           roles_source = excluded.roles_source, roles_verified_at = excluded.roles_verified_at, trusted_by = excluded.trusted_by, trusted_at = excluded.trusted_at`,
+      )
+      .run(key.login, key.deviceId, key.name, key.publicKey, key.fingerprint, JSON.stringify(key.roles), key.rolesSource, key.rolesVerifiedAt, key.trustedBy, key.trustedAt);
+  }
+
+  recordExport(file: { fileId: string; kind: string; batchId: string; signer: string; createdAt: string }): void {
+    this.db.prepare('INSERT INTO exchange_exports (file_id, kind, batch_id, signer, created_at) VALUES (?, ?, ?, ?, ?)').run(file.fileId, file.kind, file.batchId, file.signer, file.createdAt);
+  }
+
+  exportedHere(fileId: string): { createdAt: string } | null {
+    const row = this.db.prepare('SELECT created_at FROM exchange_exports WHERE file_id = ?').get(fileId) as { created_at: string } | undefined;
+    return row ? { createdAt: row.created_at } : null;
+  }
+
+  /** When a file (by its id, or the digest of its signed bytes) was imported here before. */
+  importedBefore(fileId: string, digest: string): { importedAt: string } | null {
+    const row = this.db.prepare('SELECT imported_at FROM exchange_imports WHERE file_id = ? OR digest = ?').get(fileId, digest) as { imported_at: string } | undefined;
+    return row ? { importedAt: row.imported_at } : null;
+  }
+
+  recordImport(file: { fileId: string; digest: string; kind: string; batchId: string; signer: string; deviceId: string; importedAt: string }): void {
+    this.db
+      .prepare('INSERT INTO exchange_imports (file_id, digest, kind, batch_id, signer, device_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(file.fileId, file.digest, file.kind, file.batchId, file.signer, file.deviceId, file.importedAt);
+  }
+}

@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
+import { makeTempDir } from '../support/temp-dir';
+
+describe('approvals, end to end in Chromium: a planner submits, a supervisor approves, the audit chain verifies', () => {
+  const data = makeTempDir('e2e-approvals');
+  const keys = makeTempDir('e2e-approvals-keys');
+  let host: HeadlessProcess;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await startHeadlessPlanner(data.path, ['--demo-nodes', '4', '--demo-skus', '200'], { PLANNER_KEY_DIR: keys.path });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    data.remove();
+    keys.remove();
+  });
+
+  const show = async (screen: string): Promise<void> => {
+    await page.getByRole('button', { name: screen, exact: true }).click();
+  };
+
+  const workAs = async (login: string): Promise<void> => {
+    await show('Settings');
+    await expect.poll(() => page.getByTestId('demo-user').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByTestId('demo-user').selectOption(login);
+    await expect.poll(() => page.getByTestId('current-user').innerText()).toContain(`(${login})`);
+    await show('Approvals');
+    await expect.poll(() => page.getByTestId('approvals-user').innerText(), { timeout: 15_000 }).toContain(`Deciding as ${login}`);
+  };
+
+  const lineStates = async (): Promise<string[]> => page.getByTestId('approval-line').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state') ?? ''));
+
+  it('a planner proposes for the most urgent shortages and submits them as a batch', async () => {
+    await page.goto(host.url);
+    await expect.poll(() => page.getByTestId('node-card').count(), { timeout: 60_000 }).toBe(4);
+    await workAs('anna.planner');
+    await page.getByTestId('starter-load').click();
+    await expect.poll(() => page.getByTestId('starter-proposal').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await page.getByTestId('submit-batch-note').fill('Urgent shortages, Monday');
+    await page.screenshot({ path: screenshotPath('e2e-approvals-submit-batch') });
+    await page.getByTestId('submit-batch-button').click();
+    await expect.poll(() => page.getByTestId('starter-submitted').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: .*(auto-approved and sent to the outbox|wait for approval)/);
+    // The planner sees the lines of the batch, but none is theirs to decide.
+    await page.getByTestId('tab-all').click();
+    await expect.poll(() => page.getByTestId('approval-line').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('tab-for-me').innerText()).toContain('0');
+    await page.getByTestId('tab-waiting').click();
+    await expect.poll(async () => (await lineStates()).length).toBeGreaterThan(0);
+    await page.getByTestId('approval-line').first().click();
+    expect(await page.getByTestId('cannot-decide').innerText()).toContain('anna.planner proposed this line and cannot decide it');
+    expect(await page.getByTestId('approve-line').isDisabled()).toBe(true);
+  });
+
+  it('a supervisor sees why each line waits, approves one with a comment, then all eligible at once', async () => {
+    await workAs('ben.ops');
+    await page.getByTestId('tab-for-me').click();
+    await expect.poll(() => page.getByTestId('approval-line').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const waiting = await page.getByTestId('approval-line').count();
+    const first = page.getByTestId('approval-line').first();
+    expect(await first.getByTestId('line-explanation').innerText()).toMatch(/^needs Regional Ops/);
+    await first.click();
+    expect(await page.getByTestId('line-detail').innerText()).toContain('Why it was proposed');
+    await page.screenshot({ path: screenshotPath('e2e-approvals-inbox') });
+    await page.getByTestId('decision-comment').fill('Checked with the DC: go ahead');
+    await page.getByTestId('approve-line').click();
+    await expect.poll(() => page.getByTestId('approvals-notice').innerText()).toMatch(/approved/);
+    await expect.poll(() => page.getByTestId('approval-line').count()).toBe(waiting - 1);
+    if (waiting > 1) {
+      await page.getByTestId('bulk-comment').fill('Monday batch');
+      await page.getByTestId('approve-all-eligible').click();
+      await expect.poll(() => page.getByTestId('approvals-notice').innerText()).toMatch(/^\d+ lines? approved\./);
+    }
+    await expect.poll(() => page.getByTestId('approval-line').count()).toBe(0);
+    await page.getByTestId('tab-settled').click();
+    await expect.poll(async () => (await lineStates()).filter((state) => state === 'approved').length).toBeGreaterThan(0);
+    expect((await lineStates()).every((state) => ['approved', 'auto-approved'].includes(state))).toBe(true);
+    await page.getByTestId('approval-line').first().click();
+    await page.screenshot({ path: screenshotPath('e2e-approvals-decided') });
+  });
+
+  it('the audit screen lists every step and shows the chain verified', async () => {
+    await show('Audit');
+    await expect.poll(() => page.getByTestId('audit-entry').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+    const kinds = await page.getByTestId('audit-entry').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
+    expect(kinds).toEqual(expect.arrayContaining(['proposal-created', 'batch-submitted', 'decision-made', 'command-queued']));
+    await page.getByTestId('audit-actor').fill('ben.ops');
+    await expect.poll(async () => (await page.getByTestId('audit-entry').evaluateAll((rows) => rows.map((row) => row.children[3]?.textContent))).every((actor) => actor === 'ben.ops')).toBe(true);
+    const all = kinds.length;
+    await page.getByTestId('audit-actor').fill('');
+    await expect.poll(() => page.getByTestId('audit-entry').count()).toBe(all);
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-verification').innerText()).toMatch(/^Verified The chain holds: \d+ entries/);
+    await page.screenshot({ path: screenshotPath('e2e-audit-verified') });
+  });
+});
