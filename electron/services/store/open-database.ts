@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { MIGRATIONS, type Migration } from './migrations';
+import { latestVersion, MIGRATIONS, type Migration } from './migrations';
 import { sqliteBindingOption } from './sqlite-binding';
 
 export interface StoreNotice {
@@ -76,7 +76,7 @@ function checkReadable(db: Database.Database): void {
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, path = ':memory:'): void {
   const current = Number(db.pragma('user_version', { simple: true }));
-  const latest = migrations.length;
+  const latest = latestVersion(migrations);
   if (current > latest) throw new CacheFromNewerVersionError(path, current, latest);
   for (const migration of migrations) {
     if (migration.version <= current) continue;
