@@ -5,6 +5,7 @@ import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
 import { PlanningHost, PlanningJobError, type LoadedNetwork, type WorkerEntry } from '../services/planning';
 import type { OdooConnection } from '../services/odoo';
+import { createPlanningServices } from '../services/scenarios';
 import { openDatabase } from '../services/store';
 import { SyncController } from '../services/sync';
 import type { Log } from './log';
@@ -117,6 +118,19 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
 
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
 
+  // Scenarios, replenishment and allocation; the network they plan on is the one loaded now (after any sync).
+  const planningServices = createPlanningServices({
+    db: opened.db,
+    planning,
+    network: async () => {
+      const loaded = await loadedNetwork();
+      return network ?? loaded;
+    },
+    seesCosts: () => true,
+    asOf,
+    now,
+  });
+
   const planningJob = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -156,6 +170,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     'sync.start': () => sync.start(),
     'sync.cancel': async () => sync.cancel(),
     'sync.status': () => sync.status(),
+    ...planningServices.handlers,
   };
 
   return {

@@ -1,5 +1,6 @@
 export * from './contract';
 export * from './envelope';
 export * from './network-views';
+export * from './planning-views';
 export type { PlannerApi, PreloadBridge } from './planner-api';
 export * from './electron-channels';

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { describeProblems } from '../../../shared/domain';
 import type { Log } from '../../app/log';
 import { PLANNING_JOBS, WorkerMessage, type JobInput, type JobKind, type JobResult } from './jobs';
+import type { RefusalCode } from './planning-refusal';
 
 /** How to start the worker: the built file in the app, or TypeScript source through a loader in tests. */
 export type WorkerEntry = { file: URL } | { source: string };
@@ -18,6 +19,8 @@ export class PlanningJobError extends Error {
   constructor(
     message: string,
     readonly cancelled: boolean,
+    /** Set when the worker refused the job for a reason the user can act on. */
+    readonly code: RefusalCode | null = null,
   ) {
     super(message);
     this.name = 'PlanningJobError';
@@ -58,11 +61,18 @@ export class PlanningHost {
     return this.restarts;
   }
 
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { signal?: AbortSignal } = {}): Promise<JobResult<K>> {
+  /**
+   * Runs a job on the worker. `jobId` lets the caller (a screen) name the job up front, so it can
+   * follow its progress events and cancel it by that id before the result arrives.
+   */
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { signal?: AbortSignal; jobId?: string } = {}): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(new PlanningJobError('the planner is shutting down', false));
+    if (options.jobId !== undefined && (this.running.has(options.jobId) || options.jobId.startsWith('job-'))) {
+      return Promise.reject(new PlanningJobError(`a planning job named ${options.jobId} is already running`, false, 'conflict'));
+    }
     if (kind === 'load-network') this.lastLoad = input as JobInput<'load-network'>;
     const worker = this.ensureWorker();
-    const jobId = `job-${this.nextJob++}`;
+    const jobId = options.jobId ?? `job-${this.nextJob++}`;
     const slot = this.freeSlot();
     Atomics.store(this.cancelFlags, slot, 0);
     return new Promise<JobResult<K>>((resolve, reject) => {
@@ -87,6 +97,14 @@ export class PlanningHost {
       });
       worker.postMessage({ type: 'run', jobId, kind, input, cancelSlot: slot });
     });
+  }
+
+  /** Asks a running job to stop; it ends as cancelled and nothing it computed is kept. False when no such job runs. */
+  cancel(jobId: string): boolean {
+    const job = this.running.get(jobId);
+    if (!job) return false;
+    Atomics.store(this.cancelFlags, job.slot, 1);
+    return true;
   }
 
   cancelAll(): void {
@@ -150,7 +168,7 @@ export class PlanningHost {
     }
     this.running.delete(message.jobId);
     if (message.type === 'done') job.resolve(message.result);
-    else job.reject(new PlanningJobError(message.cancelled ? 'cancelled' : message.reason, message.cancelled));
+    else job.reject(new PlanningJobError(message.cancelled ? 'cancelled' : message.reason, message.cancelled, message.code ?? null));
   }
 
   private onExit(worker: Worker, code: number): void {

@@ -1,0 +1,37 @@
+import type { NetworkModel } from '../../../../shared/engine';
+
+/** Codes and names the screens show beside ids, indexed like the engine's nodes and SKUs. */
+export class NetworkLabels {
+  readonly nodeCode: readonly string[];
+  readonly skuCode: readonly string[];
+  readonly skuName: readonly string[];
+  /** Lower-case "code name" per SKU, for text filters. */
+  readonly skuSearchText: readonly string[];
+
+  constructor(private readonly model: NetworkModel) {
+    const nodes = new Map(model.snapshot.nodes.map((node) => [node.id, node]));
+    const skus = new Map(model.snapshot.skus.map((sku) => [sku.id, sku]));
+    this.nodeCode = model.nodeIds.map((id) => nodes.get(id)?.code ?? id);
+    this.skuCode = model.skuIds.map((id) => skus.get(id)?.code ?? id);
+    this.skuName = model.skuIds.map((id) => skus.get(id)?.name ?? id);
+    this.skuSearchText = this.skuCode.map((code, index) => `${code} ${this.skuName[index] ?? ''}`.toLowerCase());
+  }
+
+  nodeCodeOf(nodeId: string): string {
+    const index = this.model.nodeIndex.get(nodeId);
+    return index === undefined ? nodeId : (this.nodeCode[index] ?? nodeId);
+  }
+
+  sku(skuId: string): { skuCode: string; skuName: string } {
+    const index = this.model.skuIndex.get(skuId);
+    return index === undefined ? { skuCode: skuId, skuName: skuId } : { skuCode: this.skuCode[index] ?? skuId, skuName: this.skuName[index] ?? skuId };
+  }
+
+  /** Whether a SKU matches what a person typed (code or name, any case); empty text matches all. */
+  skuMatches(skuId: string, text: string | undefined): boolean {
+    const wanted = text?.trim().toLowerCase() ?? '';
+    if (wanted === '') return true;
+    const index = this.model.skuIndex.get(skuId);
+    return index !== undefined && (this.skuSearchText[index] ?? '').includes(wanted);
+  }
+}
