@@ -23,9 +23,23 @@ type PlanningJobKind =
   | 'allocation-run'
   | 'allocation-page';
 
-/** Engine progress under a label the screen shows, and the job's cancel flag. */
-function control(context: JobContext, label: string): RunControl {
-  return { onProgress: (done, total) => context.progress(label, done, total), isCancelled: () => context.isCancelled() };
+/**
+ * Engine progress under a label the screen shows, and the job's cancel flag. An engine function that
+ * works in several passes (allocation prepares, then allocates) restarts its count for each; the
+ * screen sees one count that only grows, over `passes` equal parts.
+ */
+function control(context: JobContext, label: string, passes = 1): RunControl {
+  const scale = 1000;
+  let pass = 0;
+  let last = { done: 0, total: -1 };
+  return {
+    onProgress: (done, total) => {
+      if (last.total !== -1 && (total !== last.total || done < last.done)) pass = Math.min(passes - 1, pass + 1);
+      last = { done, total };
+      context.progress(label, pass * scale + (total > 0 ? Math.floor((done / total) * scale) : scale), passes * scale);
+    },
+    isCancelled: () => context.isCancelled(),
+  };
 }
 
 /** A result is kept only once the job is known not to be cancelled, so a cancelled run leaves nothing behind. */
@@ -95,7 +109,7 @@ export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKi
     'allocation-run': ({ resultId, target, settings }, context) => {
       const ws = workspace();
       const plan = ws.planOf(target, control(context, 'Opening the scenario'));
-      const allocated = allocateDemand(plan, settings, control(context, 'Allocating demand'));
+      const allocated = allocateDemand(plan, settings, control(context, 'Allocating demand', 2));
       keepUnlessCancelled(context, () => ws.allocations.keep(resultId, new HeldAllocation(allocated, ws.labels)));
       return { snapshot: ws.snapshotRef, settings: allocated.settings, totals: allocated.totals };
     },
