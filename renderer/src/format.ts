@@ -19,6 +19,13 @@ export function formatMoney(value: number, locale: string, currency: string): st
   return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
 }
 
+/** What the screens show where the services withheld a cost figure from a user whose role does not see costs. */
+export const HIDDEN_COST = 'Hidden';
+
+export function formatCost(value: number | null, locale: string, currency: string): string {
+  return value === null ? HIDDEN_COST : formatMoney(value, locale, currency);
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDate(isoDate: string, locale: string): string {
