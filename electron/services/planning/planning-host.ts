@@ -30,6 +30,8 @@ export class PlanningJobError extends Error {
 interface RunningJob {
   kind: JobKind;
   slot: number;
+  /** The last progress reported, so a job that ends early can close its progress. */
+  progress: { label: string; done: number; total: number } | null;
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
@@ -84,6 +86,7 @@ export class PlanningHost {
       this.running.set(jobId, {
         kind,
         slot,
+        progress: null,
         resolve: (raw) => {
           options.signal?.removeEventListener('abort', abort);
           const parsed = PLANNING_JOBS[kind].result.safeParse(raw);
@@ -127,6 +130,12 @@ export class PlanningHost {
     await this.worker?.terminate();
   }
 
+  /** A job that stopped before its count reached the end (cancelled, failed) still ends its progress, so no screen waits on it. */
+  private closeProgress(jobId: string, job: RunningJob): void {
+    const last = job.progress;
+    if (last && last.done < last.total) this.onProgress({ jobId, kind: job.kind, label: last.label, done: last.total, total: last.total });
+  }
+
   private freeSlot(): number {
     const used = new Set([...this.running.values()].map((job) => job.slot));
     for (let slot = 0; slot < CANCEL_SLOTS; slot++) if (!used.has(slot)) return slot;
@@ -163,10 +172,12 @@ export class PlanningHost {
     const job = this.running.get(message.jobId);
     if (!job) return;
     if (message.type === 'progress') {
+      job.progress = { label: message.label, done: message.done, total: message.total };
       this.onProgress({ jobId: message.jobId, kind: job.kind, label: message.label, done: message.done, total: message.total });
       return;
     }
     this.running.delete(message.jobId);
+    this.closeProgress(message.jobId, job);
     if (message.type === 'done') job.resolve(message.result);
     else job.reject(new PlanningJobError(message.cancelled ? 'cancelled' : message.reason, message.cancelled, message.code ?? null));
   }
@@ -179,7 +190,8 @@ export class PlanningHost {
     this.log.error({ code }, 'the planning worker stopped; restarting it');
     const failed = [...this.running.entries()];
     this.running.clear();
-    for (const [, job] of failed) {
+    for (const [jobId, job] of failed) {
+      this.closeProgress(jobId, job);
       job.reject(new PlanningJobError(`the planning worker stopped unexpectedly (exit code ${code}) while running ${job.kind}; it has been restarted, run it again`, false));
     }
     if (this.lastLoad) this.ensureWorker();

@@ -63,6 +63,7 @@ export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKi
       const { entry, plan, notes } = ws.scenarios.planFor(scenario, control(context, 'Opening the scenario'));
       context.progress('Comparing with the baseline', 0, 1);
       entry.comparison ??= compareScenario(ws.baseline, plan);
+      context.progress('Comparing with the baseline', 1, 1);
       const { base, scenario: after, delta } = entry.comparison;
       return {
         scenarioId: scenario.id,
