@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
+import { AllocationScreen } from '../screens/allocation/AllocationScreen';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { NotBuiltYet } from '../screens/placeholder/NotBuiltYet';
+import { ReplenishmentScreen } from '../screens/replenishment/ReplenishmentScreen';
+import { ScenariosScreen } from '../screens/scenarios/ScenariosScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { StockScreen } from '../screens/stock/StockScreen';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,6 +14,8 @@ const NAVIGATION: { screen: ScreenName; label: string }[] = [
   { screen: 'network', label: 'Network' },
   { screen: 'stock', label: 'Stock' },
   { screen: 'scenarios', label: 'Scenarios' },
+  { screen: 'replenishment', label: 'Replenishment' },
+  { screen: 'allocation', label: 'Allocation' },
   { screen: 'approvals', label: 'Approvals' },
   { screen: 'outbox', label: 'Outbox' },
   { screen: 'settings', label: 'Settings' },
@@ -25,7 +30,11 @@ function CurrentScreen({ screen }: { screen: ScreenName }) {
     case 'settings':
       return <SettingsScreen />;
     case 'scenarios':
-      return <NotBuiltYet title="Scenarios" what="What-if scenarios (transfers, purchases, delays, outages) and their comparison" />;
+      return <ScenariosScreen />;
+    case 'replenishment':
+      return <ReplenishmentScreen />;
+    case 'allocation':
+      return <AllocationScreen />;
     case 'approvals':
       return <NotBuiltYet title="Approvals" what="The approvals inbox for submitted batches" />;
     case 'outbox':
