@@ -103,9 +103,11 @@ export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKi
     },
     'replenishment-edits': ({ resultId, proposalIds }) => {
       const held = workspace().replenishments.get(resultId);
-      const missing = proposalIds.filter((id) => !held.find(id));
+      const found = proposalIds.map((id) => ({ id, proposal: held.find(id) }));
+      const missing = found.filter((entry) => !entry.proposal).map((entry) => entry.id);
       if (missing.length > 0) throw new PlanningRefusal('not-found', `The replenishment run has no proposal ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`);
-      return { edits: proposalIds.map((id) => proposalToEdit(held.find(id) as NonNullable<ReturnType<typeof held.find>>, `${resultId}:${id}`.slice(0, 64))) };
+      // The edit is named after the proposal and the run, so the same proposal cannot be added to a scenario twice.
+      return { edits: found.flatMap(({ id, proposal }) => (proposal ? [proposalToEdit(proposal, `${id}@${resultId}`.slice(0, 64))] : [])) };
     },
     'allocation-run': ({ resultId, target, settings }, context) => {
       const ws = workspace();

@@ -37,7 +37,7 @@ export function ReasonPanel({ proposal, locale, currency }: { proposal: Proposal
           <dt>Arrives</dt>
           <dd>
             {formatDate(proposal.arrivalDate, locale)} (needed by {formatDate(proposal.neededBy, locale)}
-            {proposal.daysLate > 0 ? `, ${proposal.daysLate} days late` : ', in time'})
+            {proposal.daysLate > 0 ? `, ${proposal.daysLate} ${proposal.daysLate === 1 ? 'day' : 'days'} late` : ', in time'})
           </dd>
         </div>
         <div>
