@@ -84,6 +84,8 @@ export const ConnectionCheck = z.object({
 export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
 const ScenarioName = z.string().trim().min(1, 'give the scenario a name').max(200);
 const ScenarioRequest = z.strictObject({ scenarioId: ScenarioId });
+/** A request that may take a while (the worker opens or recomputes the scenario): the screen may name it to follow and cancel it. */
+const ScenarioRun = z.strictObject({ scenarioId: ScenarioId, runId: RunId.optional() });
 
 const StockRowKey = z.strictObject({ nodeId: z.string().min(1), skuId: z.string().min(1) });
 
@@ -108,11 +110,11 @@ export const REQUESTS = {
   'scenario.rename': { request: z.strictObject({ scenarioId: ScenarioId, name: ScenarioName }), response: ScenarioDetail },
   'scenario.delete': { request: ScenarioRequest, response: z.object({ deleted: z.boolean() }) },
   /** Adds edits after the ones in effect, all or none; a refusal names the edit, the field and why. */
-  'scenario.applyEdits': { request: z.strictObject({ scenarioId: ScenarioId, edits: z.array(ScenarioEdit).min(1).max(500) }), response: EditOutcome },
+  'scenario.applyEdits': { request: z.strictObject({ scenarioId: ScenarioId, edits: z.array(ScenarioEdit).min(1).max(500), runId: RunId.optional() }), response: EditOutcome },
   'scenario.undo': { request: ScenarioRequest, response: ScenarioDetail },
-  'scenario.redo': { request: ScenarioRequest, response: EditOutcome },
+  'scenario.redo': { request: ScenarioRun, response: EditOutcome },
   /** Moves a scenario made on an older snapshot onto the loaded one, when every edit in effect still applies. */
-  'scenario.rebase': { request: ScenarioRequest, response: EditOutcome },
+  'scenario.rebase': { request: ScenarioRun, response: EditOutcome },
   'scenario.compare': { request: CompareRequest, response: ScenarioCompareView },
   'scenario.timeline': { request: TimelineRequest, response: TimelineView },
   'planning.catalog': { request: Empty, response: PlanningCatalog },

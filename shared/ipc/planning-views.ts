@@ -278,6 +278,7 @@ export const AddProposalsRequest = z.strictObject({
   resultId: ResultId,
   proposalIds: z.array(z.string().min(1)).min(1).max(500),
   scenarioId: ScenarioId,
+  runId: RunId.optional(),
 });
 
 export const AllocationRunRequest = z.strictObject({

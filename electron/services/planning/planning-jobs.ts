@@ -55,7 +55,7 @@ export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKi
     'scenario-apply': ({ scenario, add }, context) => {
       const ws = workspace();
       ws.checkBase(scenario);
-      return ws.scenarios.apply(scenario, add, control(context, 'Applying edits'));
+      return ws.scenarios.apply(scenario, add, control(context, 'Applying edits', 2));
     },
     'scenario-compare': ({ scenario, sort, direction, offset, limit }, context) => {
       const ws = workspace();

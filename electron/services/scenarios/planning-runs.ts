@@ -57,10 +57,10 @@ export class PlanningRuns {
   }
 
   /** The chosen proposals become edits of the scenario: all of them or, when one is refused, none. */
-  async addToScenario(request: { resultId: string; proposalIds: string[]; scenarioId: string }): Promise<EditOutcome> {
+  async addToScenario(request: { resultId: string; proposalIds: string[]; scenarioId: string; runId?: string }): Promise<EditOutcome> {
     await this.deps.scenarios.workable(request.scenarioId);
     const { edits } = await planningCall(() => this.deps.planning.run('replenishment-edits', { resultId: request.resultId, proposalIds: request.proposalIds }));
-    return this.deps.scenarios.applyEdits(request.scenarioId, edits);
+    return this.deps.scenarios.applyEdits(request.scenarioId, edits, request.runId);
   }
 
   async allocate(target: PlanTarget, settings: AllocationSettings | undefined, runId: string | undefined): Promise<AllocationRun> {

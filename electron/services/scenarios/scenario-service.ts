@@ -81,9 +81,9 @@ export class ScenarioService {
   }
 
   /** Adds edits after the ones in effect: the worker recomputes the rows they touch; stored only once accepted. */
-  async applyEdits(scenarioId: string, edits: ScenarioEdit[]): Promise<EditOutcome> {
+  async applyEdits(scenarioId: string, edits: ScenarioEdit[], runId?: string): Promise<EditOutcome> {
     const { stored, current, input } = await this.workable(scenarioId);
-    const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: edits }));
+    const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: edits }, { jobId: runId }));
     if (!result.ok) return this.refused(stored, current, result.refusal);
     const saved = this.save(() => this.store.appendEdits(scenarioId, edits, this.deps.now().toISOString()));
     return { applied: true, scenario: this.detail(saved, current), touchedRows: result.touchedRows, notes: result.notes };
@@ -97,25 +97,27 @@ export class ScenarioService {
     return this.detail(saved, await this.currentRef().catch(() => null));
   }
 
-  async redo(scenarioId: string): Promise<EditOutcome> {
+  async redo(scenarioId: string, runId?: string): Promise<EditOutcome> {
     const { stored, current, input, all } = await this.workable(scenarioId);
     const next = all[stored.position];
     if (!next) throw new ServiceError('conflict', `"${stored.name}" has no undone edit to redo.`);
-    const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: [next] }));
+    const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: [next] }, { jobId: runId }));
     if (!result.ok) return this.refused(stored, current, result.refusal);
     const saved = this.save(() => this.store.setPosition(scenarioId, stored.position + 1, this.deps.now().toISOString()));
     return { applied: true, scenario: this.detail(saved, current), touchedRows: result.touchedRows, notes: result.notes };
   }
 
   /** Moves a scenario made on an older snapshot onto the loaded one, only when every edit in effect still applies there. */
-  async rebase(scenarioId: string): Promise<EditOutcome> {
+  async rebase(scenarioId: string, runId?: string): Promise<EditOutcome> {
     const stored = this.mustGet(scenarioId);
     const current = await this.currentRef();
     const active = this.store.edits(scenarioId).slice(0, stored.position);
     let touchedRows = 0;
     let notes: EditNote[] = [];
     if (active.length > 0) {
-      const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: { id: scenarioId, base: current, edits: [] }, add: active }));
+      const result = await planningCall(() =>
+        this.deps.planning.run('scenario-apply', { scenario: { id: scenarioId, base: current, edits: [] }, add: active }, { jobId: runId }),
+      );
       if (!result.ok) return this.refused(stored, current, result.refusal);
       touchedRows = result.touchedRows;
       notes = result.notes;

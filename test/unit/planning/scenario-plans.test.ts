@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioEdit } from '../../../shared/domain';
-import { buildNetworkModel, openScenario, planKpis } from '../../../shared/engine';
+import { buildNetworkModel, openScenario, PlanningCancelled, planKpis } from '../../../shared/engine';
 import { ScenarioPlans } from '../../../electron/services/planning/workspace/scenario-plans';
 import { PlanningRefusal } from '../../../electron/services/planning/planning-refusal';
 import { networkSnapshot } from '../../factories/snapshot';
@@ -58,6 +58,15 @@ describe('the open scenarios the worker keeps', () => {
     expect(plan.edits.map((edit) => edit.id)).toEqual(['t1']);
     const fresh = openScenario(model, [transfer]);
     expect(fresh.ok && planKpis(plan)).toEqual(fresh.ok && planKpis(fresh.plan));
+  });
+
+  it('drops a plan cancelled between two edits of a batch, so the saved scenario is what opens next', () => {
+    const plans = new ScenarioPlans(model);
+    const scenario = { id: 'sc', base, edits: [transfer] };
+    let asked = 0;
+    const control = { isCancelled: () => ++asked > 1 };
+    expect(() => plans.apply(scenario, [rush, { ...rush, id: 'd2' }], control)).toThrow(PlanningCancelled);
+    expect(plans.planFor(scenario).plan.edits.map((edit) => edit.id)).toEqual(['t1']);
   });
 
   it('refuses saved edits that no longer apply instead of dropping them', () => {

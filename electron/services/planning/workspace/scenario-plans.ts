@@ -1,5 +1,5 @@
 import type { EditNote, EditRefusal, ScenarioComparison, ScenarioEdit, SnapshotRef } from '../../../../shared/domain';
-import { describeRefusal, openScenario, type NetworkModel, type RunControl, type ScenarioPlan } from '../../../../shared/engine';
+import { describeRefusal, openScenario, PlanningCancelled, type NetworkModel, type RunControl, type ScenarioPlan } from '../../../../shared/engine';
 import { PlanningRefusal } from '../planning-refusal';
 
 /** A scenario as the services hand it to the worker: the database is the truth, the worker's plans a cache of it. */
@@ -68,7 +68,14 @@ export class ScenarioPlans {
    */
   apply(scenario: ScenarioInput, edits: readonly ScenarioEdit[], control?: RunControl): ApplyResult {
     const { entry } = this.planFor(scenario, control);
-    const applied = this.applyOnto(entry, edits);
+    let applied: ReturnType<ScenarioPlans['applyOnto']>;
+    try {
+      applied = this.applyOnto(entry, edits, control);
+    } catch (error) {
+      // Cancelled between two edits: the plan no longer matches any saved scenario.
+      this.open.delete(scenario.id);
+      throw error;
+    }
     if (!applied.ok && applied.changed) {
       // Edits before the refused one were applied: drop the plan, it is opened again from the saved edits next time.
       this.open.delete(scenario.id);
@@ -84,10 +91,16 @@ export class ScenarioPlans {
     return this.open.size;
   }
 
-  private applyOnto(entry: OpenPlan, edits: readonly ScenarioEdit[]): { ok: true; touchedRows: number; notes: EditNote[] } | { ok: false; refusal: EditRefusal; changed: boolean } {
+  private applyOnto(
+    entry: OpenPlan,
+    edits: readonly ScenarioEdit[],
+    control?: RunControl,
+  ): { ok: true; touchedRows: number; notes: EditNote[] } | { ok: false; refusal: EditRefusal; changed: boolean } {
     const touched = new Set<number>();
     const notes: EditNote[] = [];
     for (const [index, edit] of edits.entries()) {
+      if (control?.isCancelled?.()) throw new PlanningCancelled('Applying the edits');
+      control?.onProgress?.(index, edits.length);
       const outcome = entry.plan.apply(edit);
       if (!outcome.ok) return { ok: false, refusal: outcome.refusal, changed: index > 0 };
       for (const row of outcome.touchedRows) touched.add(row);
@@ -96,6 +109,7 @@ export class ScenarioPlans {
       entry.notes.push(...outcome.notes);
       entry.comparison = null;
     }
+    control?.onProgress?.(edits.length, edits.length);
     return { ok: true, touchedRows: touched.size, notes };
   }
 

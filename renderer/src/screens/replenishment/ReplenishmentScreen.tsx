@@ -123,16 +123,19 @@ export function ReplenishmentScreen() {
     if (!result || selected.length === 0 || !addTo) return;
     setError(null);
     setNotice(null);
-    try {
-      const outcome = await planner().invoke('replenishment.addToScenario', { resultId: result.resultId, proposalIds: selected.map((proposal) => proposal.id), scenarioId: addTo });
-      if (outcome.applied) {
-        setNotice(`Added ${selected.length} ${selected.length === 1 ? 'proposal' : 'proposals'} to "${outcome.scenario.name}" (${outcome.scenario.position} edits now).`);
-        grid.current?.deselectAll();
-        refreshScenarios();
-      } else setError(`Nothing was added: ${outcome.message}`);
-    } catch (reason) {
-      setError(message(reason));
+    const ran = await runner.run('Adding to the scenario', (runId) =>
+      planner().invoke('replenishment.addToScenario', { resultId: result.resultId, proposalIds: selected.map((proposal) => proposal.id), scenarioId: addTo, runId }),
+    );
+    if (!ran.ok) {
+      setError(ran.cancelled ? 'Cancelled: nothing was added.' : ran.message);
+      return;
     }
+    const outcome = ran.value;
+    if (outcome.applied) {
+      setNotice(`Added ${selected.length} ${selected.length === 1 ? 'proposal' : 'proposals'} to "${outcome.scenario.name}" (${outcome.scenario.position} edits now).`);
+      grid.current?.deselectAll();
+      refreshScenarios();
+    } else setError(`Nothing was added: ${outcome.message}`);
   };
 
   const usable = scenarios.filter((scenario) => !scenario.madeOnOlderSnapshot);
@@ -231,7 +234,7 @@ export function ReplenishmentScreen() {
                 ))}
               </select>
             </label>
-            <button type="button" className="button primary" disabled={selected.length === 0 || !addTo} onClick={() => void addSelected()} data-testid="replenishment-add">
+            <button type="button" className="button primary" disabled={selected.length === 0 || !addTo || runner.running} onClick={() => void addSelected()} data-testid="replenishment-add">
               Add {selected.length > 0 ? selected.length : ''} to scenario
             </button>
             {/* "Submit batch" (approvals, issue 5) goes here: the selected proposals go for approval directly. */}

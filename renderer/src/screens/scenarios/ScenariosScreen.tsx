@@ -39,6 +39,7 @@ export function ScenariosScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const compareRun = usePlanningRun();
   const runCompare = compareRun.run;
+  const editRun = usePlanningRun();
 
   const nodeCodes = useMemo(() => new Map((catalog?.nodes ?? description?.network.nodes ?? []).map((node) => [node.id, node.code])), [catalog, description]);
   const words = useMemo(
@@ -103,30 +104,31 @@ export function ScenariosScreen() {
   const apply = async (edits: ScenarioEdit[]): Promise<EditOutcome | null> => {
     if (!detail) return null;
     setError(null);
-    try {
-      const outcome = await planner().invoke('scenario.applyEdits', { scenarioId: detail.id, edits });
-      adopt(outcome.scenario);
-      const first = edits[0];
-      if (outcome.applied && first) setChartRow((current) => rowOf(first) ?? current);
-      return outcome;
-    } catch (reason) {
-      setError(message(reason));
+    const ran = await editRun.run('Applying the edit', (runId) => planner().invoke('scenario.applyEdits', { scenarioId: detail.id, edits, runId }));
+    if (!ran.ok) {
+      setError(ran.cancelled ? 'Cancelled: the edit was not added.' : ran.message);
       return null;
     }
+    adopt(ran.value.scenario);
+    const first = edits[0];
+    if (ran.value.applied && first) setChartRow((current) => rowOf(first) ?? current);
+    return ran.value;
   };
 
-  const act = async (work: () => Promise<ScenarioDetail | EditOutcome>): Promise<void> => {
+  /** Undo, redo and re-base: the scenario comes back changed, or the refusal says why it did not. */
+  const act = async (label: string, work: (runId: string) => Promise<ScenarioDetail | EditOutcome>): Promise<void> => {
     setError(null);
     setNotice(null);
-    try {
-      const result = await work();
-      if ('applied' in result) {
-        adopt(result.scenario);
-        if (!result.applied) setError(result.message);
-      } else adopt(result);
-    } catch (reason) {
-      setError(message(reason));
+    const ran = await editRun.run(label, work);
+    if (!ran.ok) {
+      setError(ran.cancelled ? 'Cancelled: the scenario is as it was.' : ran.message);
+      return;
     }
+    const result = ran.value;
+    if ('applied' in result) {
+      adopt(result.scenario);
+      if (!result.applied) setError(result.message);
+    } else adopt(result);
   };
 
   const create = async (name: string): Promise<void> => {
@@ -180,11 +182,12 @@ export function ScenariosScreen() {
               <ScenarioToolbar
                 scenario={detail}
                 locale={locale}
-                onUndo={() => void act(() => planner().invoke('scenario.undo', { scenarioId: detail.id }))}
-                onRedo={() => void act(() => planner().invoke('scenario.redo', { scenarioId: detail.id }))}
-                onRebase={() => void act(() => planner().invoke('scenario.rebase', { scenarioId: detail.id }))}
+                onUndo={() => void act('Undoing', () => planner().invoke('scenario.undo', { scenarioId: detail.id }))}
+                onRedo={() => void act('Redoing the edit', (runId) => planner().invoke('scenario.redo', { scenarioId: detail.id, runId }))}
+                onRebase={() => void act('Re-basing on the current snapshot', (runId) => planner().invoke('scenario.rebase', { scenarioId: detail.id, runId }))}
                 onDelete={() => void remove()}
               />
+              <RunProgress state={editRun.state} onCancel={editRun.cancel} />
               <RunProgress state={compareRun.state} onCancel={compareRun.cancel} />
               <div className="scenario-columns">
                 <section className="panel" aria-labelledby="edits-title">
