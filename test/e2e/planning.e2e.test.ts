@@ -161,3 +161,44 @@ describe('scenarios, replenishment and allocation, end to end in Chromium agains
     expect(problems).toEqual([]);
   });
 });
+
+describe('a long run in Chromium shows its progress and can be cancelled', () => {
+  const data = makeTempDir('e2e-cancel');
+  let host: HeadlessProcess;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    // Big enough that allocating takes well over the 300 ms after which progress and Cancel appear.
+    host = await startHeadlessPlanner(data.path, ['--demo-nodes', '12', '--demo-skus', '8000']);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('node-card').first().waitFor({ timeout: 90_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    data.remove();
+  });
+
+  it('cancels an allocation from its progress panel and shows nothing of it', async () => {
+    await page.getByRole('button', { name: 'Allocation', exact: true }).click();
+    // The run may, on a fast machine, end between the panel appearing and the click: then try again.
+    let cancelled = false;
+    for (let attempt = 0; attempt < 3 && !cancelled; attempt++) {
+      await page.getByTestId('allocation-run').click();
+      await page.getByTestId('run-progress').waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: screenshotPath('e2e-allocation-progress') });
+      await page.getByTestId('run-cancel').click({ timeout: 5_000 }).catch(() => undefined);
+      await expect.poll(() => page.getByTestId('run-progress').count(), { timeout: 60_000 }).toBe(0);
+      cancelled = (await page.getByTestId('allocation-error').count()) > 0;
+    }
+    expect(cancelled).toBe(true);
+    expect(await page.getByTestId('allocation-error').innerText()).toBe('Cancelled: nothing from this run is shown.');
+    expect(await page.getByTestId('allocation-totals').count()).toBe(0);
+    // The status bar does not keep waiting on a run that ended.
+    await expect.poll(() => page.locator('.status-bar [role="progressbar"]').count()).toBe(0);
+  });
+});

@@ -69,6 +69,9 @@ export function AllocationScreen() {
   const run = async (): Promise<void> => {
     if (settingsProblem) return;
     setError(null);
+    // The screen shows one run: the one asked for, complete, or none.
+    setResult(null);
+    setShown(null);
     const outcome = await runner.run('Allocating demand', (runId) =>
       planner().invoke('allocation.run', { target, settings: { latePenaltyRate: penalty / 100, maxLateDays: lateDays }, runId }),
     );

@@ -60,6 +60,9 @@ export function ReplenishmentScreen() {
   const run = async (): Promise<void> => {
     setError(null);
     setNotice(null);
+    // The screen shows one run: the one asked for, complete, or none.
+    setResult(null);
+    setShown(null);
     const outcome = await runner.run('Proposing replenishment', (runId) => planner().invoke('replenishment.run', { target, runId }));
     if (outcome.ok) {
       setResult(outcome.value);
