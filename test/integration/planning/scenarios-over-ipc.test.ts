@@ -132,6 +132,16 @@ describe.each(transports)('scenarios over %s', (_name, open) => {
     expect(await transport.api.invoke('scenario.compare', { scenarioId: id, offset: 0, limit: 50 })).toEqual(withEdit);
   });
 
+  it('renames and deletes a scenario with its edits', async () => {
+    const { id } = await transport.api.invoke('scenario.create', { name: 'Draft' });
+    await transport.api.invoke('scenario.applyEdits', { scenarioId: id, edits: [{ id: 'r1', kind: 'add-demand', nodeId: 'FSL01', skuId, qty: 2, dueDate: catalog.horizon.firstDay }] });
+    expect(await transport.api.invoke('scenario.rename', { scenarioId: id, name: '  Rush week  ' })).toMatchObject({ name: 'Rush week', editCount: 1 });
+    await expect(transport.api.invoke('scenario.rename', { scenarioId: id, name: '   ' })).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringContaining('give the scenario a name') });
+    await expect(transport.api.invoke('scenario.delete', { scenarioId: id })).resolves.toEqual({ deleted: true });
+    expect((await transport.api.invoke('scenario.list', {})).scenarios.map((scenario) => scenario.id)).not.toContain(id);
+    await expect(transport.api.invoke('scenario.describe', { scenarioId: id })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('answers a scenario that does not exist with not-found', async () => {
     const missing = transport.api.invoke('scenario.compare', { scenarioId: 'sc-nope', offset: 0, limit: 10 });
     await expect(missing).rejects.toBeInstanceOf(PlannerRequestError);
