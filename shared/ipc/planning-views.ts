@@ -127,6 +127,8 @@ export const CompareRequest = z.strictObject({
   runId: RunId.optional(),
 });
 export type CompareRequest = z.input<typeof CompareRequest>;
+/** A compare request as the services receive it, defaults filled in. */
+export type CompareQuery = z.output<typeof CompareRequest>;
 
 export const ScenarioCompareView = z.object({
   scenarioId: ScenarioId,

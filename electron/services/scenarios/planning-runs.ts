@@ -1,4 +1,4 @@
-import { AllocationSettings } from '../../../shared/domain';
+import { AllocationSettings, type FreshnessThresholds } from '../../../shared/domain';
 import type {
   AllocationFilter,
   AllocationPage,
@@ -13,7 +13,6 @@ import type {
   SkuChoices,
   TargetView,
 } from '../../../shared/ipc';
-import type { FreshnessThresholds } from '../../../shared/domain';
 import type { JobInput } from '../planning';
 import { planningCall } from './job-errors';
 import { newId, type PlanningServiceDeps, type ScenarioService } from './scenario-service';

@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { EditNote, EditRefusal, ScenarioEdit, SnapshotRef } from '../../../shared/domain';
 import { describeRefusal } from '../../../shared/engine';
-import type { EditOutcome, ScenarioCompareView, ScenarioDetail, ScenarioList, ScenarioSummary, TimelineView } from '../../../shared/ipc';
-import type { CompareRequest } from '../../../shared/ipc';
+import type { CompareQuery, EditOutcome, ScenarioCompareView, ScenarioDetail, ScenarioList, ScenarioSummary, TimelineView } from '../../../shared/ipc';
 import { ServiceError } from '../../ipc/service-error';
-import type { LoadedNetwork, PlanningHost } from '../planning';
+import { sameSnapshot, type LoadedNetwork, type PlanningHost } from '../planning';
 import { ScenarioStore, type StoredScenario } from '../store';
 import { planningCall } from './job-errors';
 import { kpisWithoutCosts, scenarioWithoutCosts } from './withhold-costs';
@@ -25,12 +24,6 @@ export interface ScenarioInput {
   id: string;
   base: SnapshotRef;
   edits: ScenarioEdit[];
-}
-
-type CompareQuery = Required<Omit<CompareRequest, 'runId'>> & { runId?: string };
-
-function sameSnapshot(a: SnapshotRef, b: SnapshotRef): boolean {
-  return a.regionCode === b.regionCode && a.takenAt === b.takenAt && a.dayZero === b.dayZero;
 }
 
 export function refOf(network: LoadedNetwork): SnapshotRef | null {

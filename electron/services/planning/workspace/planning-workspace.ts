@@ -1,6 +1,7 @@
 import type { SnapshotRef } from '../../../../shared/domain';
 import { ScenarioPlan, type NetworkModel, type RowFigures, type RunControl } from '../../../../shared/engine';
 import { PlanningRefusal } from '../planning-refusal';
+import { sameSnapshot } from '../snapshot-ref';
 import { NetworkLabels } from '../views/network-labels';
 import type { HeldAllocation } from '../views/allocation-view';
 import type { HeldReplenishment } from '../views/proposal-view';
@@ -8,10 +9,6 @@ import { HeldResults } from './held-results';
 import { ScenarioPlans, type ScenarioInput } from './scenario-plans';
 
 export type PlanTargetInput = { kind: 'baseline' } | { kind: 'scenario'; scenario: ScenarioInput };
-
-export function sameSnapshot(a: SnapshotRef, b: SnapshotRef): boolean {
-  return a.regionCode === b.regionCode && a.takenAt === b.takenAt && a.dayZero === b.dayZero;
-}
 
 /**
  * Everything the worker plans on for one loaded network: the baseline, the open scenarios and the
