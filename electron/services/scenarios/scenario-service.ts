@@ -5,7 +5,7 @@ import { describeRefusal } from '../../../shared/engine';
 import type { CompareQuery, EditOutcome, ScenarioCompareView, ScenarioDetail, ScenarioList, ScenarioSummary, TimelineView } from '../../../shared/ipc';
 import { ServiceError } from '../../ipc/service-error';
 import { sameSnapshot, type LoadedNetwork, type PlanningHost } from '../planning';
-import { ScenarioStore, type StoredScenario } from '../store';
+import { CacheBusyError, ScenarioStore, writeWhenFree, type StoredScenario } from '../store';
 import { planningCall } from './job-errors';
 import { kpisWithoutCosts, scenarioWithoutCosts } from './withhold-costs';
 
@@ -41,6 +41,7 @@ export function newId(prefix: string): string {
  */
 export class ScenarioService {
   private readonly store: ScenarioStore;
+  private readonly changing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: PlanningServiceDeps) {
     this.store = new ScenarioStore(deps.db);
@@ -53,7 +54,7 @@ export class ScenarioService {
 
   async create(name: string): Promise<ScenarioDetail> {
     const base = await this.currentRef();
-    const stored = this.store.create({ id: newId('sc'), name, base, at: this.deps.now().toISOString() });
+    const stored = await this.save(() => this.store.create({ id: newId('sc'), name, base, at: this.deps.now().toISOString() }));
     return this.detail(stored, base);
   }
 
@@ -61,62 +62,75 @@ export class ScenarioService {
     return this.detail(this.mustGet(scenarioId), await this.currentRef().catch(() => null));
   }
 
-  async rename(scenarioId: string, name: string): Promise<ScenarioDetail> {
-    this.mustGet(scenarioId);
-    return this.detail(this.store.rename(scenarioId, name, this.deps.now().toISOString()), await this.currentRef().catch(() => null));
+  rename(scenarioId: string, name: string): Promise<ScenarioDetail> {
+    return this.oneAtATime(scenarioId, async () => {
+      this.mustGet(scenarioId);
+      const saved = await this.save(() => this.store.rename(scenarioId, name, this.deps.now().toISOString()));
+      return this.detail(saved, await this.currentRef().catch(() => null));
+    });
   }
 
-  async delete(scenarioId: string): Promise<{ deleted: boolean }> {
-    const deleted = this.store.delete(scenarioId);
-    // The worker's plan goes too; if the worker is busy or gone, its cache simply ages out.
-    await this.deps.planning.run('scenario-forget', { scenarioId }).catch(() => undefined);
-    return { deleted };
+  delete(scenarioId: string): Promise<{ deleted: boolean }> {
+    return this.oneAtATime(scenarioId, async () => {
+      const deleted = await this.save(() => this.store.delete(scenarioId));
+      // The worker's plan goes too; if the worker is busy or gone, its cache simply ages out.
+      await this.deps.planning.run('scenario-forget', { scenarioId }).catch(() => undefined);
+      return { deleted };
+    });
   }
 
   /** Adds edits after the ones in effect: the worker recomputes the rows they touch; stored only once accepted. */
-  async applyEdits(scenarioId: string, edits: ScenarioEdit[], runId?: string): Promise<EditOutcome> {
-    const { stored, current, input } = await this.workable(scenarioId);
-    const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: edits }, { jobId: runId }));
-    if (!result.ok) return this.refused(stored, current, result.refusal);
-    const saved = this.save(() => this.store.appendEdits(scenarioId, edits, this.deps.now().toISOString()));
-    return { applied: true, scenario: this.detail(saved, current), touchedRows: result.touchedRows, notes: result.notes };
+  applyEdits(scenarioId: string, edits: ScenarioEdit[], runId?: string): Promise<EditOutcome> {
+    return this.oneAtATime(scenarioId, async () => {
+      const { stored, current, input } = await this.workable(scenarioId);
+      const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: edits }, { jobId: runId }));
+      if (!result.ok) return this.refused(stored, current, result.refusal);
+      const saved = await this.save(() => this.store.appendEdits(scenarioId, edits, this.deps.now().toISOString()));
+      return { applied: true, scenario: this.detail(saved, current), touchedRows: result.touchedRows, notes: result.notes };
+    });
   }
 
   /** Steps back one edit. The worker opens the shorter scenario again when next asked; nothing to recompute now. */
-  async undo(scenarioId: string): Promise<ScenarioDetail> {
-    const stored = this.mustGet(scenarioId);
-    if (stored.position === 0) throw new ServiceError('conflict', `"${stored.name}" has no edit to undo.`);
-    const saved = this.save(() => this.store.setPosition(scenarioId, stored.position - 1, this.deps.now().toISOString()));
-    return this.detail(saved, await this.currentRef().catch(() => null));
+  undo(scenarioId: string): Promise<ScenarioDetail> {
+    return this.oneAtATime(scenarioId, async () => {
+      const stored = this.mustGet(scenarioId);
+      if (stored.position === 0) throw new ServiceError('conflict', `"${stored.name}" has no edit to undo.`);
+      const saved = await this.save(() => this.store.setPosition(scenarioId, stored.position - 1, this.deps.now().toISOString()));
+      return this.detail(saved, await this.currentRef().catch(() => null));
+    });
   }
 
-  async redo(scenarioId: string, runId?: string): Promise<EditOutcome> {
-    const { stored, current, input, all } = await this.workable(scenarioId);
-    const next = all[stored.position];
-    if (!next) throw new ServiceError('conflict', `"${stored.name}" has no undone edit to redo.`);
-    const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: [next] }, { jobId: runId }));
-    if (!result.ok) return this.refused(stored, current, result.refusal);
-    const saved = this.save(() => this.store.setPosition(scenarioId, stored.position + 1, this.deps.now().toISOString()));
-    return { applied: true, scenario: this.detail(saved, current), touchedRows: result.touchedRows, notes: result.notes };
+  redo(scenarioId: string, runId?: string): Promise<EditOutcome> {
+    return this.oneAtATime(scenarioId, async () => {
+      const { stored, current, input, all } = await this.workable(scenarioId);
+      const next = all[stored.position];
+      if (!next) throw new ServiceError('conflict', `"${stored.name}" has no undone edit to redo.`);
+      const result = await planningCall(() => this.deps.planning.run('scenario-apply', { scenario: input, add: [next] }, { jobId: runId }));
+      if (!result.ok) return this.refused(stored, current, result.refusal);
+      const saved = await this.save(() => this.store.setPosition(scenarioId, stored.position + 1, this.deps.now().toISOString()));
+      return { applied: true, scenario: this.detail(saved, current), touchedRows: result.touchedRows, notes: result.notes };
+    });
   }
 
   /** Moves a scenario made on an older snapshot onto the loaded one, only when every edit in effect still applies there. */
-  async rebase(scenarioId: string, runId?: string): Promise<EditOutcome> {
-    const stored = this.mustGet(scenarioId);
-    const current = await this.currentRef();
-    const active = this.store.edits(scenarioId).slice(0, stored.position);
-    let touchedRows = 0;
-    let notes: EditNote[] = [];
-    if (active.length > 0) {
-      const result = await planningCall(() =>
-        this.deps.planning.run('scenario-apply', { scenario: { id: scenarioId, base: current, edits: [] }, add: active }, { jobId: runId }),
-      );
-      if (!result.ok) return this.refused(stored, current, result.refusal);
-      touchedRows = result.touchedRows;
-      notes = result.notes;
-    }
-    const saved = this.save(() => this.store.rebase(scenarioId, current, this.deps.now().toISOString()));
-    return { applied: true, scenario: this.detail(saved, current), touchedRows, notes };
+  rebase(scenarioId: string, runId?: string): Promise<EditOutcome> {
+    return this.oneAtATime(scenarioId, async () => {
+      const stored = this.mustGet(scenarioId);
+      const current = await this.currentRef();
+      const active = this.store.edits(scenarioId).slice(0, stored.position);
+      let touchedRows = 0;
+      let notes: EditNote[] = [];
+      if (active.length > 0) {
+        const result = await planningCall(() =>
+          this.deps.planning.run('scenario-apply', { scenario: { id: scenarioId, base: current, edits: [] }, add: active }, { jobId: runId }),
+        );
+        if (!result.ok) return this.refused(stored, current, result.refusal);
+        touchedRows = result.touchedRows;
+        notes = result.notes;
+      }
+      const saved = await this.save(() => this.store.rebase(scenarioId, current, this.deps.now().toISOString()));
+      return { applied: true, scenario: this.detail(saved, current), touchedRows, notes };
+    });
   }
 
   async compare(query: CompareQuery): Promise<ScenarioCompareView> {
@@ -147,11 +161,29 @@ export class ScenarioService {
     return { applied: false, scenario: this.detail(this.mustGet(stored.id), current), refusal, message: describeRefusal(refusal) };
   }
 
-  private save(write: () => StoredScenario): StoredScenario {
+  /**
+   * Changes to one scenario run one after another: each is checked by the worker against the edits
+   * saved before it, so two at once could both pass and be saved in an order neither was checked in.
+   */
+  private oneAtATime<T>(scenarioId: string, change: () => Promise<T>): Promise<T> {
+    const previous = this.changing.get(scenarioId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(change);
+    const settled = next.catch(() => undefined);
+    this.changing.set(scenarioId, settled);
+    void settled.then(() => {
+      if (this.changing.get(scenarioId) === settled) this.changing.delete(scenarioId);
+    });
+    return next;
+  }
+
+  /** Writes when the cache is free (never blocking the main process) or fails saying nothing was saved. */
+  private async save<T>(write: () => T): Promise<T> {
     try {
-      return write();
+      return await writeWhenFree(this.deps.db, write);
     } catch (error) {
-      throw new ServiceError('failed', `The change could not be saved (${error instanceof Error ? error.message : String(error)}); the scenario is as it was.`);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof CacheBusyError) throw new ServiceError('unavailable', `Nothing was saved: ${reason}. Try again in a moment.`);
+      throw new ServiceError('failed', `The change could not be saved (${reason}); the scenario is as it was.`);
     }
   }
 

@@ -7,3 +7,4 @@ export { OdooStaging, STAGING_TABLES } from './odoo-staging';
 export type { StagedModel, StagedRecord, SyncCursor } from './odoo-staging';
 export { ScenarioStore, StoredEditUnreadableError } from './scenario-store';
 export type { StoredScenario } from './scenario-store';
+export { writeWhenFree, CacheBusyError } from './write-when-free';
