@@ -13,6 +13,7 @@ import type { OdooConnection } from '../services/odoo';
 import { encryptedFileSecretStore, ODOO_API_KEY, type SecretStore } from '../services/secrets';
 import { connectionNotices, describeSettings, openConfSettings, PlannerSettings, settingsHandlers, type OpenedSettings } from '../services/settings';
 import { OutboxService } from '../services/outbox';
+import { createPlanningServices } from '../services/scenarios';
 import { openDatabase } from '../services/store';
 import { SyncController } from '../services/sync';
 import type { Log } from './log';
@@ -231,6 +232,19 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
 
   const asOf = (): { thresholds: RegionProfile['freshness']; now: string } => ({ thresholds: profile.freshness, now: now().toISOString() });
 
+  // Scenarios, replenishment and allocation; the network they plan on is the one loaded now (after any sync).
+  const planningServices = createPlanningServices({
+    db: opened.db,
+    planning,
+    network: async () => {
+      const loaded = await loadedNetwork();
+      return network ?? loaded;
+    },
+    seesCosts: () => identity.seesCosts(),
+    asOf,
+    now,
+  });
+
   const planningJob = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -303,6 +317,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
       },
       changed: (batchId) => events.emit('approvals.changed', { batchId }),
     }),
+    ...planningServices.handlers,
   };
   // A new key or login is verified at once, so the person at the desk is known before the next sync.
   for (const channel of ['secrets.saveOdooApiKey', 'settings.changeOdooConnection', 'settings.resetOdooConnection'] as const) {

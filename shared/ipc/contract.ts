@@ -21,6 +21,31 @@ import {
 } from './approval-views';
 import { RecordId } from '../approvals/batch';
 import { Proposal } from '../domain/scenario';
+import {
+  AddProposalsRequest,
+  AllocationPage,
+  AllocationPageRequest,
+  AllocationRun,
+  AllocationRunRequest,
+  CompareRequest,
+  EditOutcome,
+  PlanningCatalog,
+  PlanTarget,
+  ReplenishmentPage,
+  ReplenishmentPageRequest,
+  ReplenishmentRun,
+  RowDetails,
+  RunId,
+  ScenarioCompareView,
+  ScenarioDetail,
+  ScenarioId,
+  ScenarioList,
+  SkuChoices,
+  SkuSearch,
+  TimelineRequest,
+  TimelineView,
+} from './planning-views';
+import { NodeId, ScenarioEdit, SkuId } from '../domain';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -80,6 +105,11 @@ export const ConnectionCheck = z.object({
   groups: z.array(z.string()),
 });
 export type ConnectionCheck = z.infer<typeof ConnectionCheck>;
+const ScenarioName = z.string().trim().min(1, 'give the scenario a name').max(200);
+const ScenarioRequest = z.strictObject({ scenarioId: ScenarioId });
+/** A request that may take a while (the worker opens or recomputes the scenario): the screen may name it to follow and cancel it. */
+const ScenarioRun = z.strictObject({ scenarioId: ScenarioId, runId: RunId.optional() });
+
 const StockRowKey = z.strictObject({ nodeId: z.string().min(1), skuId: z.string().min(1) });
 
 /**
@@ -118,6 +148,30 @@ export const REQUESTS = {
   'approvals.starterProposals': { request: z.strictObject({ count: z.number().int().min(1).max(50) }), response: z.object({ proposals: z.array(Proposal) }) },
   'audit.list': { request: AuditQueryRequest, response: AuditPage },
   'audit.verify': { request: Empty, response: AuditVerificationView },
+  // Scenarios: made on the loaded snapshot, kept in the local cache, computed in the planning worker.
+  'scenario.list': { request: Empty, response: ScenarioList },
+  'scenario.create': { request: z.strictObject({ name: ScenarioName }), response: ScenarioDetail },
+  'scenario.describe': { request: ScenarioRequest, response: ScenarioDetail },
+  'scenario.rename': { request: z.strictObject({ scenarioId: ScenarioId, name: ScenarioName }), response: ScenarioDetail },
+  'scenario.delete': { request: ScenarioRequest, response: z.object({ deleted: z.boolean() }) },
+  /** Adds edits after the ones in effect, all or none; a refusal names the edit, the field and why. */
+  'scenario.applyEdits': { request: z.strictObject({ scenarioId: ScenarioId, edits: z.array(ScenarioEdit).min(1).max(500), runId: RunId.optional() }), response: EditOutcome },
+  'scenario.undo': { request: ScenarioRequest, response: ScenarioDetail },
+  'scenario.redo': { request: ScenarioRun, response: EditOutcome },
+  /** Moves a scenario made on an older snapshot onto the loaded one, when every edit in effect still applies. */
+  'scenario.rebase': { request: ScenarioRun, response: EditOutcome },
+  'scenario.compare': { request: CompareRequest, response: ScenarioCompareView },
+  'scenario.timeline': { request: TimelineRequest, response: TimelineView },
+  'planning.catalog': { request: Empty, response: PlanningCatalog },
+  'planning.skus': { request: SkuSearch, response: SkuChoices },
+  'planning.rowDetails': { request: z.strictObject({ nodeId: NodeId, skuId: SkuId }), response: RowDetails },
+  'replenishment.run': { request: z.strictObject({ target: PlanTarget, runId: RunId.optional() }), response: ReplenishmentRun },
+  'replenishment.page': { request: ReplenishmentPageRequest, response: ReplenishmentPage },
+  'replenishment.addToScenario': { request: AddProposalsRequest, response: EditOutcome },
+  'allocation.run': { request: AllocationRunRequest, response: AllocationRun },
+  'allocation.page': { request: AllocationPageRequest, response: AllocationPage },
+  /** Stops a run the screen started with this run id; what it had computed is dropped. */
+  'planning.cancel': { request: z.strictObject({ jobId: RunId }), response: z.object({ cancelled: z.boolean() }) },
 } as const;
 
 /** Everything the services push to the renderer unasked. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Why a request failed, in words the person at the screen can act on. */
-export const IpcErrorCode = z.enum(['invalid-request', 'unknown-channel', 'forbidden', 'not-ready', 'not-found', 'conflict', 'unavailable', 'failed']);
+export const IpcErrorCode = z.enum(['invalid-request', 'unknown-channel', 'forbidden', 'not-ready', 'not-found', 'conflict', 'cancelled', 'unavailable', 'failed']);
 export type IpcErrorCode = z.infer<typeof IpcErrorCode>;
 
 export const IpcError = z.object({ code: IpcErrorCode, message: z.string() });

@@ -1,6 +1,37 @@
 import { z } from 'zod';
-import { FreshnessThresholds, Instant, LocalDate, RegionProfile, SnapshotSource } from '../../../shared/domain';
-import { NetworkSummary, StockPage, StockQuery, StockRow } from '../../../shared/ipc';
+import {
+  AllocationSettings,
+  EditNote,
+  EditRefusal,
+  FreshnessThresholds,
+  Instant,
+  LocalDate,
+  NodeId,
+  RegionProfile,
+  ScenarioEdit,
+  SkuId,
+  SnapshotRef,
+  SnapshotSource,
+} from '../../../shared/domain';
+import {
+  AllocationFilter,
+  AllocationPage,
+  AllocationRun,
+  ChangedRowSort,
+  NetworkSummary,
+  PlanningCatalog,
+  ReplenishmentFilter,
+  ReplenishmentPage,
+  ReplenishmentRun,
+  RowDetails,
+  ScenarioCompareView,
+  SkuChoices,
+  SkuSearch,
+  StockPage,
+  StockQuery,
+  StockRow,
+  TimelineView,
+} from '../../../shared/ipc';
 
 export const DemoNetworkRequest = z.object({
   seed: z.number().int(),
@@ -16,6 +47,7 @@ export type DemoNetworkRequest = z.infer<typeof DemoNetworkRequest>;
 export const LoadedNetwork = z.object({
   empty: z.boolean(),
   source: SnapshotSource.nullable(),
+  regionCode: z.string().nullable(),
   takenAt: Instant.nullable(),
   dayZero: LocalDate.nullable(),
   nodes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), area: z.string() })),
@@ -26,6 +58,15 @@ export const LoadedNetwork = z.object({
 export type LoadedNetwork = z.infer<typeof LoadedNetwork>;
 
 const AsOf = z.object({ thresholds: FreshnessThresholds, now: Instant });
+
+/** A scenario as the services send it: the database is the truth; the worker's plans are a cache of it. */
+const ScenarioInput = z.object({ id: z.string().min(1), base: SnapshotRef, edits: z.array(ScenarioEdit) });
+const PlanTargetInput = z.discriminatedUnion('kind', [z.object({ kind: z.literal('baseline') }), z.object({ kind: z.literal('scenario'), scenario: ScenarioInput })]);
+const Paging = { offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(2000) };
+const ApplyResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), touchedRows: z.number().int().nonnegative(), notes: z.array(EditNote) }),
+  z.object({ ok: z.literal(false), refusal: EditRefusal }),
+]);
 
 /** Every job the planning worker runs: its input and its result, checked on both sides of the thread. */
 export const PLANNING_JOBS = {
@@ -41,6 +82,27 @@ export const PLANNING_JOBS = {
     input: AsOf.extend({ keys: z.array(z.object({ nodeId: z.string(), skuId: z.string() })) }),
     result: z.object({ rows: z.array(StockRow) }),
   },
+  /** Applies edits after the ones in effect, recomputing only the rows they touch; all or none. */
+  'scenario-apply': { input: z.object({ scenario: ScenarioInput, add: z.array(ScenarioEdit).min(1) }), result: ApplyResult },
+  'scenario-compare': {
+    input: z.object({ scenario: ScenarioInput, sort: ChangedRowSort, direction: z.enum(['asc', 'desc']), ...Paging }),
+    result: ScenarioCompareView,
+  },
+  'scenario-timeline': { input: z.object({ scenario: ScenarioInput.nullable(), nodeId: NodeId, skuId: SkuId }), result: TimelineView },
+  'scenario-forget': { input: z.object({ scenarioId: z.string() }), result: z.object({ forgotten: z.boolean() }) },
+  'planning-catalog': { input: z.object({}), result: PlanningCatalog },
+  'sku-search': { input: SkuSearch, result: SkuChoices },
+  'row-details': { input: z.object({ nodeId: NodeId, skuId: SkuId }), result: RowDetails },
+  /** Proposes replenishment for the whole network and holds the result for paging. */
+  'replenishment-run': { input: z.object({ resultId: z.string().min(1), target: PlanTargetInput }), result: ReplenishmentRun.pick({ snapshot: true, totals: true }) },
+  'replenishment-page': { input: AsOf.extend({ resultId: z.string(), filter: ReplenishmentFilter, ...Paging }), result: ReplenishmentPage },
+  /** The scenario edits that make the chosen proposals real. */
+  'replenishment-edits': { input: z.object({ resultId: z.string(), proposalIds: z.array(z.string()).min(1) }), result: z.object({ edits: z.array(ScenarioEdit) }) },
+  'allocation-run': {
+    input: z.object({ resultId: z.string().min(1), target: PlanTargetInput, settings: AllocationSettings }),
+    result: AllocationRun.pick({ snapshot: true, settings: true, totals: true }),
+  },
+  'allocation-page': { input: z.object({ resultId: z.string(), filter: AllocationFilter, ...Paging }), result: AllocationPage },
 } as const;
 
 export type JobKind = keyof typeof PLANNING_JOBS;
@@ -58,7 +120,7 @@ export type HostMessage = z.infer<typeof HostMessage>;
 export const WorkerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
   z.object({ type: z.literal('done'), jobId: z.string(), result: z.unknown() }),
-  z.object({ type: z.literal('failed'), jobId: z.string(), reason: z.string(), cancelled: z.boolean() }),
+  z.object({ type: z.literal('failed'), jobId: z.string(), reason: z.string(), cancelled: z.boolean(), code: z.enum(['not-found', 'conflict']).optional() }),
   z.object({ type: z.literal('notice'), level: z.enum(['warning', 'error']), message: z.string() }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessage>;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { describeProblems } from '../../../shared/domain';
 import type { Log } from '../../app/log';
 import { PLANNING_JOBS, WorkerMessage, type JobInput, type JobKind, type JobResult } from './jobs';
+import type { RefusalCode } from './planning-refusal';
 
 /** How to start the worker: the built file in the app, or TypeScript source through a loader in tests. */
 export type WorkerEntry = { file: URL } | { source: string };
@@ -18,6 +19,8 @@ export class PlanningJobError extends Error {
   constructor(
     message: string,
     readonly cancelled: boolean,
+    /** Set when the worker refused the job for a reason the user can act on. */
+    readonly code: RefusalCode | null = null,
   ) {
     super(message);
     this.name = 'PlanningJobError';
@@ -27,6 +30,8 @@ export class PlanningJobError extends Error {
 interface RunningJob {
   kind: JobKind;
   slot: number;
+  /** The last progress reported, so a job that ends early can close its progress. */
+  progress: { label: string; done: number; total: number } | null;
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
@@ -58,11 +63,18 @@ export class PlanningHost {
     return this.restarts;
   }
 
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { signal?: AbortSignal } = {}): Promise<JobResult<K>> {
+  /**
+   * Runs a job on the worker. `jobId` lets the caller (a screen) name the job up front, so it can
+   * follow its progress events and cancel it by that id before the result arrives.
+   */
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { signal?: AbortSignal; jobId?: string } = {}): Promise<JobResult<K>> {
     if (this.closed) return Promise.reject(new PlanningJobError('the planner is shutting down', false));
+    if (options.jobId !== undefined && (this.running.has(options.jobId) || options.jobId.startsWith('job-'))) {
+      return Promise.reject(new PlanningJobError(`a planning job named ${options.jobId} is already running`, false, 'conflict'));
+    }
     if (kind === 'load-network') this.lastLoad = input as JobInput<'load-network'>;
     const worker = this.ensureWorker();
-    const jobId = `job-${this.nextJob++}`;
+    const jobId = options.jobId ?? `job-${this.nextJob++}`;
     const slot = this.freeSlot();
     Atomics.store(this.cancelFlags, slot, 0);
     return new Promise<JobResult<K>>((resolve, reject) => {
@@ -74,6 +86,7 @@ export class PlanningHost {
       this.running.set(jobId, {
         kind,
         slot,
+        progress: null,
         resolve: (raw) => {
           options.signal?.removeEventListener('abort', abort);
           const parsed = PLANNING_JOBS[kind].result.safeParse(raw);
@@ -87,6 +100,14 @@ export class PlanningHost {
       });
       worker.postMessage({ type: 'run', jobId, kind, input, cancelSlot: slot });
     });
+  }
+
+  /** Asks a running job to stop; it ends as cancelled and nothing it computed is kept. False when no such job runs. */
+  cancel(jobId: string): boolean {
+    const job = this.running.get(jobId);
+    if (!job) return false;
+    Atomics.store(this.cancelFlags, job.slot, 1);
+    return true;
   }
 
   cancelAll(): void {
@@ -107,6 +128,12 @@ export class PlanningHost {
   /** Test hook and last resort: ends the worker as a crash would. */
   async crashWorkerForTest(): Promise<void> {
     await this.worker?.terminate();
+  }
+
+  /** A job that stopped before its count reached the end (cancelled, failed) still ends its progress, so no screen waits on it. */
+  private closeProgress(jobId: string, job: RunningJob): void {
+    const last = job.progress;
+    if (last && last.done < last.total) this.onProgress({ jobId, kind: job.kind, label: last.label, done: last.total, total: last.total });
   }
 
   private freeSlot(): number {
@@ -145,12 +172,14 @@ export class PlanningHost {
     const job = this.running.get(message.jobId);
     if (!job) return;
     if (message.type === 'progress') {
+      job.progress = { label: message.label, done: message.done, total: message.total };
       this.onProgress({ jobId: message.jobId, kind: job.kind, label: message.label, done: message.done, total: message.total });
       return;
     }
     this.running.delete(message.jobId);
+    this.closeProgress(message.jobId, job);
     if (message.type === 'done') job.resolve(message.result);
-    else job.reject(new PlanningJobError(message.cancelled ? 'cancelled' : message.reason, message.cancelled));
+    else job.reject(new PlanningJobError(message.cancelled ? 'cancelled' : message.reason, message.cancelled, message.code ?? null));
   }
 
   private onExit(worker: Worker, code: number): void {
@@ -161,7 +190,8 @@ export class PlanningHost {
     this.log.error({ code }, 'the planning worker stopped; restarting it');
     const failed = [...this.running.entries()];
     this.running.clear();
-    for (const [, job] of failed) {
+    for (const [jobId, job] of failed) {
+      this.closeProgress(jobId, job);
       job.reject(new PlanningJobError(`the planning worker stopped unexpectedly (exit code ${code}) while running ${job.kind}; it has been restarted, run it again`, false));
     }
     if (this.lastLoad) this.ensureWorker();

@@ -1,4 +1,5 @@
 import { type PLANNING_JOBS, type JobKind, type JobResult } from './jobs';
+import { planningJobs } from './planning-jobs';
 import { freshnessByNode, staleNodeIds } from './views/freshness';
 import { summariseNetwork } from './views/network-summary';
 import type { JobContext, WorkerState } from './worker-state';
@@ -26,5 +27,6 @@ export function workerJobs(state: WorkerState): WorkerJobs {
       const stale = staleNodeIds(freshnessByNode(snapshot, input.thresholds, new Date(input.now)));
       return { rows: input.keys.flatMap((key) => stockView.rowFor(key.nodeId, key.skuId, stale) ?? []) };
     },
+    ...planningJobs(state),
   };
 }

@@ -1,11 +1,13 @@
 import { generateDemoNetwork } from '../../../shared/demo';
 import type { NetworkSnapshot } from '../../../shared/domain';
-import { projectStock, type StockProjection } from '../../../shared/engine';
+import { baselineFigures, buildNetworkModel, type NetworkModel, type StockProjection } from '../../../shared/engine';
 import type { RegionProfile } from '../../../shared/domain';
 import { NetworkCache, OdooStaging, openDatabase } from '../store';
 import { assembleSnapshot } from '../sync/assemble-snapshot';
 import type { DemoNetworkRequest, LoadedNetwork } from './jobs';
 import { StockView } from './views/stock-view';
+import { stockProjectionOf } from './views/stock-projection';
+import { PlanningWorkspace } from './workspace/planning-workspace';
 
 export interface JobContext {
   progress(label: string, done: number, total: number): void;
@@ -28,8 +30,20 @@ function isOutdatedDemo(snapshot: NetworkSnapshot, demo: DemoNetworkRequest): bo
 
 export interface LoadedState {
   snapshot: NetworkSnapshot;
+  model: NetworkModel;
   projection: StockProjection;
   stockView: StockView;
+  /** Scenarios, replenishment and allocation on this network; replaced with it. */
+  planning: PlanningWorkspace;
+}
+
+/** Models the network once; the Stock view, the baseline and every scenario share it. */
+function planOn(snapshot: NetworkSnapshot, context: JobContext): LoadedState {
+  const control = { isCancelled: () => context.isCancelled() };
+  const model = buildNetworkModel(snapshot, control);
+  const figures = baselineFigures(model, control);
+  const projection = stockProjectionOf(model, figures);
+  return { snapshot, model, projection, stockView: new StockView(snapshot, projection), planning: new PlanningWorkspace(model, figures) };
 }
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -41,6 +55,10 @@ export class WorkerState {
   private storing: Promise<void> = Promise.resolve();
 
   constructor(private readonly notify: (level: 'warning' | 'error', message: string) => void = () => {}) {}
+
+  get isLoaded(): boolean {
+    return this.loaded !== null;
+  }
 
   get current(): LoadedState {
     if (!this.loaded) throw new Error('the network is not loaded yet');
@@ -65,13 +83,13 @@ export class WorkerState {
     }
     if (!snapshot) {
       this.loaded = null;
-      return { empty: true, source: null, takenAt: null, dayZero: null, nodes: [], areas: [], demo: null, rows: 0 };
+      return { empty: true, source: null, regionCode: null, takenAt: null, dayZero: null, nodes: [], areas: [], demo: null, rows: 0 };
     }
     if (context.isCancelled()) throw new JobCancelledError();
     context.progress('Projecting stock', 2, 3);
-    const projection = projectStock(snapshot);
+    const planned = planOn(snapshot, context);
     if (context.isCancelled()) throw new JobCancelledError();
-    this.loaded = { snapshot, projection, stockView: new StockView(snapshot, projection) };
+    this.loaded = planned;
     // A generated demo is shown at once and stored behind it, in slices, so the screen never waits on the disk.
     if (generated) this.storing = this.storeInBackground(dbPath, snapshot);
     context.progress('Ready', 3, 3);
@@ -98,8 +116,8 @@ export class WorkerState {
         await cache.replaceSnapshotInSlices(assembled.snapshot, pause);
       }
       context.progress('Projecting stock', 2, 3);
-      const projection = projectStock(assembled.snapshot);
-      this.loaded = { snapshot: assembled.snapshot, projection, stockView: new StockView(assembled.snapshot, projection) };
+      // The network is already stored: plan on it whatever happens, so screen and cache agree.
+      this.loaded = planOn(assembled.snapshot, { progress: context.progress, isCancelled: () => false });
       context.progress('Ready', 3, 3);
       return { ...this.describe(assembled.snapshot), problems: assembled.problems };
     } finally {
@@ -111,6 +129,7 @@ export class WorkerState {
     return {
       empty: false,
       source: snapshot.meta.source,
+      regionCode: snapshot.meta.regionCode,
       takenAt: snapshot.meta.takenAt,
       dayZero: snapshot.meta.dayZero,
       nodes: snapshot.nodes.map((node) => ({ id: node.id, code: node.code, name: node.name, area: node.area })),

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EXCLUSIVE_JOBS, HostMessage, PLANNING_JOBS, type JobKind, type WorkerMessage } from './jobs';
+import { PlanningRefusal } from './planning-refusal';
 import { workerJobs } from './worker-jobs';
 import { JobCancelledError, WorkerState, type JobContext } from './worker-state';
 
@@ -30,7 +31,8 @@ async function run(message: HostMessage): Promise<void> {
     post({ type: 'done', jobId, result });
   } catch (error) {
     const cancelled = error instanceof JobCancelledError || isCancelled();
-    post({ type: 'failed', jobId, cancelled, reason: cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error) });
+    const code = !cancelled && error instanceof PlanningRefusal ? error.code : undefined;
+    post({ type: 'failed', jobId, cancelled, reason: cancelled ? 'cancelled' : error instanceof Error ? error.message : String(error), ...(code ? { code } : {}) });
   }
 }
 

@@ -11,3 +11,6 @@ export { ApprovalStore, TrustedDeviceKey } from './approval-store';
 export type { Handoff, LineFilter, StoredLine, StoredLineState } from './approval-store';
 export { NetworkFacts } from './network-facts';
 export type { FactsMeta, LaneTerms, SupplierTerms } from './network-facts';
+export { ScenarioStore, StoredEditUnreadableError } from './scenario-store';
+export type { StoredScenario } from './scenario-store';
+export { writeWhenFree, CacheBusyError } from './write-when-free';

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { AllocationScreen } from '../screens/allocation/AllocationScreen';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { OutboxNotices } from '../screens/outbox/OutboxNotices';
 import { OutboxScreen } from '../screens/outbox/OutboxScreen';
 import { useOutboxStore } from '../screens/outbox/outbox-store';
-import { NotBuiltYet } from '../screens/placeholder/NotBuiltYet';
+import { ReplenishmentScreen } from '../screens/replenishment/ReplenishmentScreen';
+import { ScenariosScreen } from '../screens/scenarios/ScenariosScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type ScreenName } from '../stores/app-store';
@@ -16,6 +18,8 @@ const NAVIGATION: { screen: ScreenName; label: string }[] = [
   { screen: 'network', label: 'Network' },
   { screen: 'stock', label: 'Stock' },
   { screen: 'scenarios', label: 'Scenarios' },
+  { screen: 'replenishment', label: 'Replenishment' },
+  { screen: 'allocation', label: 'Allocation' },
   { screen: 'approvals', label: 'Approvals' },
   { screen: 'outbox', label: 'Outbox' },
   { screen: 'audit', label: 'Audit' },
@@ -31,7 +35,11 @@ function CurrentScreen({ screen }: { screen: ScreenName }) {
     case 'settings':
       return <SettingsScreen />;
     case 'scenarios':
-      return <NotBuiltYet title="Scenarios" what="What-if scenarios (transfers, purchases, delays, outages) and their comparison" />;
+      return <ScenariosScreen />;
+    case 'replenishment':
+      return <ReplenishmentScreen />;
+    case 'allocation':
+      return <AllocationScreen />;
     case 'approvals':
       return <ApprovalsScreen />;
     case 'audit':

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppDescription, EventOf } from '../../../shared/ipc';
 import { planner } from '../bridge';
 
-export type ScreenName = 'network' | 'stock' | 'scenarios' | 'approvals' | 'outbox' | 'audit' | 'settings';
+export type ScreenName = 'network' | 'stock' | 'scenarios' | 'replenishment' | 'allocation' | 'approvals' | 'outbox' | 'audit' | 'settings';
 
 export interface StockFocus {
   nodeId?: string;

@@ -68,6 +68,18 @@ describe.each(transports)('the IPC contract over %s', (_name, open) => {
     expect(after).toEqual(before);
   });
 
+  it('carries scenario requests, and refuses an edit of no known kind or a job id the screen cannot have made', async () => {
+    const created = await transport.api.invoke('scenario.create', { name: `Contract over ${transport.name}` });
+    expect(created).toMatchObject({ editCount: 0, edits: [], madeOnOlderSnapshot: false });
+    await expect(transport.sendRaw('scenario.applyEdits', { scenarioId: created.id, edits: [{ id: 'x', kind: 'teleport', qty: 3 }] })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringMatching(/^scenario\.applyEdits: edits\[0\]\.kind: /) },
+    });
+    await expect(transport.sendRaw('planning.cancel', { jobId: 'job-1' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('jobId') } });
+    await expect(transport.api.invoke('planning.cancel', { jobId: 'run-nothing-here' })).resolves.toEqual({ cancelled: false });
+    expect((await transport.api.invoke('scenario.describe', { scenarioId: created.id })).editCount).toBe(0);
+  });
+
   it('refuses a channel outside the contract', async () => {
     await expect(transport.sendRaw('outbox.dropEverything', {})).resolves.toEqual({
       ok: false,

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoNetwork } from '../../../shared/demo';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, NetworkCache, openDatabase, CacheFromNewerVersionError } from '../../../electron/services/store';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, NetworkCache, openDatabase, CacheFromNewerVersionError, ScenarioStore } from '../../../electron/services/store';
 import { makeTempDir } from '../../support/temp-dir';
 
 function schemaOf(db: Database.Database): string[] {
@@ -29,7 +29,7 @@ describe('cache migrations', () => {
   });
 
   // Each earlier version, with data in it, must reach the same schema as a fresh file and keep its rows.
-  // Versions may skip numbers (0005 is reserved for work merged from another branch).
+  // Versions may skip numbers when one is reserved for work merged from another branch.
   const earlierVersions = [0, ...MIGRATIONS.map((migration) => migration.version).filter((version) => version < LATEST_SCHEMA_VERSION)];
   for (const version of earlierVersions) {
     it(`upgrade a cache at version ${version} to version ${LATEST_SCHEMA_VERSION} without losing rows`, () => {
@@ -53,10 +53,25 @@ describe('cache migrations', () => {
       expect(schemaOf(old)).toEqual(schemaOf(fresh));
       expect(old.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       if (before) expect(new NetworkCache(old).counts()).toEqual(before);
+      // The upgraded cache holds scenarios as well as a fresh one does.
+      const scenarios = new ScenarioStore(old);
+      scenarios.create({ id: 'sc-1', name: 'After the upgrade', base: { regionCode: 'demo', takenAt: '2026-01-05T07:00:00.000Z', dayZero: '2026-01-05' }, at: '2026-01-05T08:00:00.000Z' });
+      scenarios.appendEdits('sc-1', [{ id: 'e1', kind: 'cancel-supply', supplyLineId: 'S1' }], '2026-01-05T08:01:00.000Z');
+      expect(scenarios.edits('sc-1')).toEqual([{ id: 'e1', kind: 'cancel-supply', supplyLineId: 'S1' }]);
       old.close();
       fresh.close();
     });
   }
+
+  it('keeps scenarios written at the latest version when the cache is opened again', () => {
+    const path = `${temp.path}/cache.db`;
+    const first = openDatabase(path).db;
+    new ScenarioStore(first).create({ id: 'sc-9', name: 'Kept', base: { regionCode: 'demo', takenAt: '2026-01-05T07:00:00.000Z', dayZero: '2026-01-05' }, at: '2026-01-05T08:00:00.000Z' });
+    first.close();
+    const again = openDatabase(path).db;
+    expect(new ScenarioStore(again).list().map((scenario) => scenario.name)).toEqual(['Kept']);
+    again.close();
+  });
 
   it('refuse a cache written by a newer release instead of moving it aside', () => {
     const db = new Database(`${temp.path}/cache.db`);

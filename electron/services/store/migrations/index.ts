@@ -2,6 +2,7 @@ import { migration0001Cache } from './0001-cache';
 import { migration0002SnapshotImage } from './0002-snapshot-image';
 import { migration0003OdooStaging } from './0003-odoo-staging';
 import { migration0004AuditLog } from './0004-audit-log';
+import { migration0005Scenarios } from './0005-scenarios';
 import { migration0006Outbox } from './0006-outbox';
 import { migration0007Approvals } from './0007-approvals';
 import type { Migration } from './migration';
@@ -13,7 +14,15 @@ export { AUDIT_GENESIS_HASH } from './0004-audit-log';
  * Every migration in order; the cache's `user_version` is the version of the last one applied.
  * Versions only grow; a number may be skipped (reserved by work merged later).
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001Cache, migration0002SnapshotImage, migration0003OdooStaging, migration0004AuditLog, migration0006Outbox, migration0007Approvals];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001Cache,
+  migration0002SnapshotImage,
+  migration0003OdooStaging,
+  migration0004AuditLog,
+  migration0005Scenarios,
+  migration0006Outbox,
+  migration0007Approvals,
+];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
 

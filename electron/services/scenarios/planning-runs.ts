@@ -1,0 +1,108 @@
+import { AllocationSettings, type FreshnessThresholds } from '../../../shared/domain';
+import type {
+  AllocationFilter,
+  AllocationPage,
+  AllocationRun,
+  EditOutcome,
+  PlanningCatalog,
+  PlanTarget,
+  ReplenishmentFilter,
+  ReplenishmentPage,
+  ReplenishmentRun,
+  RowDetails,
+  SkuChoices,
+  TargetView,
+} from '../../../shared/ipc';
+import type { JobInput } from '../planning';
+import { planningCall } from './job-errors';
+import { newId, type PlanningServiceDeps, type ScenarioService } from './scenario-service';
+import {
+  allocationLineWithoutCosts,
+  allocationRunWithoutCosts,
+  catalogWithoutCosts,
+  proposalWithoutCosts,
+  replenishmentRunWithoutCosts,
+  rowDetailsWithoutCosts,
+} from './withhold-costs';
+
+type WorkerTarget = JobInput<'replenishment-run'>['target'];
+
+export interface PlanningRunsDeps extends PlanningServiceDeps {
+  scenarios: ScenarioService;
+  /** The region's freshness thresholds and the time now, for stale-data warnings. */
+  asOf(): { thresholds: FreshnessThresholds; now: string };
+}
+
+/**
+ * Replenishment and allocation runs over the whole network (baseline or a scenario), the lists the
+ * edit forms pick from, and cancelling a run by the id the screen gave it. Results stay in the
+ * worker; the screens page through them.
+ */
+export class PlanningRuns {
+  constructor(private readonly deps: PlanningRunsDeps) {}
+
+  async replenish(target: PlanTarget, runId: string | undefined): Promise<ReplenishmentRun> {
+    const resolved = await this.resolve(target);
+    const resultId = newId('rp');
+    const ran = await planningCall(() => this.deps.planning.run('replenishment-run', { resultId, target: resolved.worker }, { jobId: runId }));
+    const run: ReplenishmentRun = { resultId, target: resolved.view, snapshot: ran.snapshot, computedAt: this.deps.now().toISOString(), totals: ran.totals };
+    return this.deps.seesCosts() ? run : replenishmentRunWithoutCosts(run);
+  }
+
+  async replenishmentPage(request: { resultId: string; filter: ReplenishmentFilter; offset: number; limit: number }): Promise<ReplenishmentPage> {
+    await this.deps.network();
+    const page = await planningCall(() => this.deps.planning.run('replenishment-page', { ...this.deps.asOf(), ...request }));
+    return this.deps.seesCosts() ? page : { ...page, rows: page.rows.map(proposalWithoutCosts) };
+  }
+
+  /** The chosen proposals become edits of the scenario: all of them or, when one is refused, none. */
+  async addToScenario(request: { resultId: string; proposalIds: string[]; scenarioId: string; runId?: string }): Promise<EditOutcome> {
+    await this.deps.scenarios.workable(request.scenarioId);
+    const { edits } = await planningCall(() => this.deps.planning.run('replenishment-edits', { resultId: request.resultId, proposalIds: request.proposalIds }));
+    return this.deps.scenarios.applyEdits(request.scenarioId, edits, request.runId);
+  }
+
+  async allocate(target: PlanTarget, settings: AllocationSettings | undefined, runId: string | undefined): Promise<AllocationRun> {
+    const resolved = await this.resolve(target);
+    const resultId = newId('al');
+    const ran = await planningCall(() =>
+      this.deps.planning.run('allocation-run', { resultId, target: resolved.worker, settings: settings ?? AllocationSettings.parse({}) }, { jobId: runId }),
+    );
+    const run: AllocationRun = { resultId, target: resolved.view, snapshot: ran.snapshot, computedAt: this.deps.now().toISOString(), settings: ran.settings, totals: ran.totals };
+    return this.deps.seesCosts() ? run : allocationRunWithoutCosts(run);
+  }
+
+  async allocationPage(request: { resultId: string; filter: AllocationFilter; offset: number; limit: number }): Promise<AllocationPage> {
+    await this.deps.network();
+    const page = await planningCall(() => this.deps.planning.run('allocation-page', request));
+    return this.deps.seesCosts() ? page : { ...page, rows: page.rows.map(allocationLineWithoutCosts) };
+  }
+
+  async catalog(): Promise<PlanningCatalog> {
+    await this.deps.network();
+    const catalog = await planningCall(() => this.deps.planning.run('planning-catalog', {}));
+    return this.deps.seesCosts() ? catalog : catalogWithoutCosts(catalog);
+  }
+
+  async skus(search: { text: string; limit: number }): Promise<SkuChoices> {
+    await this.deps.network();
+    return planningCall(() => this.deps.planning.run('sku-search', search));
+  }
+
+  async rowDetails(request: { nodeId: string; skuId: string }): Promise<RowDetails> {
+    await this.deps.network();
+    const details = await planningCall(() => this.deps.planning.run('row-details', request));
+    return this.deps.seesCosts() ? details : rowDetailsWithoutCosts(details);
+  }
+
+  cancel(jobId: string): { cancelled: boolean } {
+    return { cancelled: this.deps.planning.cancel(jobId) };
+  }
+
+  private async resolve(target: PlanTarget): Promise<{ worker: WorkerTarget; view: TargetView }> {
+    await this.deps.network();
+    if (target.kind === 'baseline') return { worker: { kind: 'baseline' }, view: { kind: 'baseline', scenarioId: null, name: 'Baseline', edits: 0 } };
+    const { stored, input } = await this.deps.scenarios.workable(target.scenarioId);
+    return { worker: { kind: 'scenario', scenario: input }, view: { kind: 'scenario', scenarioId: stored.id, name: stored.name, edits: stored.position } };
+  }
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { ScenarioDetail } from '../../../../shared/ipc';
+
+/** Name, base snapshot, undo/redo, re-base and delete; and the place the batch submission will sit. */
+export function ScenarioToolbar({
+  scenario,
+  locale,
+  onUndo,
+  onRedo,
+  onRebase,
+  onDelete,
+}: {
+  scenario: ScenarioDetail;
+  locale: string;
+  onUndo(): void;
+  onRedo(): void;
+  onRebase(): void;
+  onDelete(): void;
+}) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const undone = scenario.editCount - scenario.position;
+  return (
+    <div className="scenario-toolbar">
+      <div>
+        <h2 className="scenario-title" data-testid="scenario-title">
+          {scenario.name}
+        </h2>
+        <p className="muted">
+          Made on the snapshot taken {new Date(scenario.base.takenAt).toLocaleString(locale)} · {scenario.position} {scenario.position === 1 ? 'edit' : 'edits'} in effect
+          {undone > 0 ? `, ${undone} undone` : ''}
+        </p>
+      </div>
+      {scenario.blockedReason && (
+        <div className="banner banner-warning" role="alert" data-testid="scenario-older-snapshot">
+          {scenario.blockedReason}{' '}
+          <button type="button" className="button" onClick={onRebase} data-testid="scenario-rebase">
+            Re-base on the current snapshot
+          </button>
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="button" onClick={onUndo} disabled={scenario.position === 0} data-testid="scenario-undo" title="Take back the last edit in effect">
+          Undo
+        </button>
+        <button type="button" className="button" onClick={onRedo} disabled={undone === 0 || scenario.blockedReason !== null} data-testid="scenario-redo" title="Apply the next undone edit again">
+          Redo
+        </button>
+        {confirmDelete ? (
+          <>
+            <button type="button" className="button danger" onClick={onDelete} data-testid="scenario-delete-confirm">
+              Delete “{scenario.name}” and its edits
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button" onClick={() => setConfirmDelete(true)} data-testid="scenario-delete">
+            Delete…
+          </button>
+        )}
+        {/* "Submit batch" (approvals, issue 5) goes here: it sends this scenario's transfers and purchases for approval. */}
+        <span className="batch-actions" data-slot="submit-batch" />
+      </div>
+    </div>
+  );
+}
