@@ -310,10 +310,9 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
       audit,
       log,
       now,
-      shortRows: async (limit) => {
-        await loadedNetwork();
-        const page = await planningJob(() => planning.run('stock-page', { ...asOf(), query: { filter: { onlyShort: true }, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: 0, limit } }));
-        return page.rows;
+      planned: {
+        fromRun: (resultId, proposalIds) => planningServices.runs.proposalsOfRun(resultId, proposalIds),
+        fromScenario: (scenarioId) => planningServices.runs.proposalsOfScenario(scenarioId),
       },
       changed: (batchId) => events.emit('approvals.changed', { batchId }),
     }),

@@ -11,6 +11,21 @@ export const SubmitBatchRequest = z.strictObject({
 });
 export type SubmitBatchRequest = z.input<typeof SubmitBatchRequest>;
 
+/** Proposals of a replenishment run the services hold, by id: the services take them whole from the run. */
+export const SubmitFromReplenishmentRequest = z.strictObject({
+  resultId: z.string().min(1).max(64),
+  proposalIds: z.array(z.string().min(1).max(64)).min(1, 'select at least one proposal').max(500, 'a batch holds at most 500 lines'),
+  note: z.string().trim().max(500).nullable().default(null),
+});
+export type SubmitFromReplenishmentRequest = z.input<typeof SubmitFromReplenishmentRequest>;
+
+/** Every transfer and purchase a scenario adds (those not already waiting or approved). */
+export const SubmitScenarioRequest = z.strictObject({
+  scenarioId: z.string().min(1).max(64),
+  note: z.string().trim().max(500).nullable().default(null),
+});
+export type SubmitScenarioRequest = z.input<typeof SubmitScenarioRequest>;
+
 export const SubmittedBatch = z.object({
   batchId: z.string(),
   lines: z.number().int(),

@@ -16,11 +16,12 @@ import {
   InboxView,
   KeysView,
   SubmitBatchRequest,
+  SubmitFromReplenishmentRequest,
+  SubmitScenarioRequest,
   SubmittedBatch,
   TrustSignerRequest,
 } from './approval-views';
 import { RecordId } from '../approvals/batch';
-import { Proposal } from '../domain/scenario';
 import {
   AddProposalsRequest,
   AllocationPage,
@@ -136,6 +137,8 @@ export const REQUESTS = {
   /** Asks Odoo again who the configured login is and which roles its groups give. */
   'identity.verify': { request: Empty, response: SettingsView },
   'approvals.submitBatch': { request: SubmitBatchRequest, response: SubmittedBatch },
+  'approvals.submitFromReplenishment': { request: SubmitFromReplenishmentRequest, response: SubmittedBatch },
+  'approvals.submitScenario': { request: SubmitScenarioRequest, response: SubmittedBatch },
   'approvals.inbox': { request: InboxQuery, response: InboxView },
   'approvals.decide': { request: DecideRequest, response: DecideResult },
   'approvals.batches': { request: Empty, response: z.object({ batches: z.array(BatchSummaryView) }) },
@@ -144,8 +147,6 @@ export const REQUESTS = {
   'approvals.importFile': { request: ImportFileRequest, response: ImportResult },
   'approvals.trustSigner': { request: TrustSignerRequest, response: KeysView },
   'approvals.keys': { request: Empty, response: KeysView },
-  /** A few proposals for the most urgent shortages, until the Replenishment screen hosts "Submit batch". */
-  'approvals.starterProposals': { request: z.strictObject({ count: z.number().int().min(1).max(50) }), response: z.object({ proposals: z.array(Proposal) }) },
   'audit.list': { request: AuditQueryRequest, response: AuditPage },
   'audit.verify': { request: Empty, response: AuditVerificationView },
   // Scenarios: made on the loaded snapshot, kept in the local cache, computed in the planning worker.

@@ -39,16 +39,29 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
 
   const lineStates = async (): Promise<string[]> => page.getByTestId('approval-line').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state') ?? ''));
 
-  it('a planner proposes for the most urgent shortages and submits them as a batch', async () => {
+  it('a planner ticks replenishment proposals and submits them as a batch from the Replenishment screen', async () => {
     await page.goto(host.url);
     await expect.poll(() => page.getByTestId('node-card').count(), { timeout: 60_000 }).toBe(4);
     await workAs('anna.planner');
-    await page.getByTestId('starter-load').click();
-    await expect.poll(() => page.getByTestId('starter-proposal').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    await show('Replenishment');
+    await page.getByTestId('replenishment-run').click();
+    await expect.poll(() => page.getByTestId('replenishment-proposals').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('submit-batch-button').innerText()).toBe('Tick proposals to submit them for approval');
+    expect(await page.getByTestId('submit-batch-button').isDisabled()).toBe(true);
+    // Purchases always wait for someone (the demo matrix auto-approves only small transfers).
+    await page.getByTestId('replenishment-kind').selectOption('purchase');
+    const kinds = page.locator('[data-testid="proposals-grid"] .ag-cell[col-id="kind"]');
+    await expect.poll(async () => [...new Set(await kinds.allInnerTexts())], { timeout: 30_000 }).toEqual(['Purchase']);
+    await expect.poll(() => page.locator('[data-testid="proposals-grid"] .ag-row[row-index="2"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const index of [0, 1, 2]) await page.locator(`[data-testid="proposals-grid"] .ag-row[row-index="${index}"] input[type="checkbox"]`).first().check();
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText()).toBe('Submit batch (3 lines)');
     await page.getByTestId('submit-batch-note').fill('Urgent shortages, Monday');
     await page.screenshot({ path: screenshotPath('e2e-approvals-submit-batch') });
     await page.getByTestId('submit-batch-button').click();
-    await expect.poll(() => page.getByTestId('starter-submitted').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: .*(auto-approved and sent to the outbox|wait for approval)/);
+    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: .*(auto-approved and sent to the outbox|wait for approval)/);
+    // The ticks are cleared, so the same proposals are not sent twice by a second click.
+    await expect.poll(() => page.getByTestId('submit-batch-button').isDisabled()).toBe(true);
+    await show('Approvals');
     // The planner sees the lines of the batch, but none is theirs to decide.
     await page.getByTestId('tab-all').click();
     await expect.poll(() => page.getByTestId('approval-line').count()).toBeGreaterThan(1);
@@ -58,6 +71,28 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     await page.getByTestId('approval-line').first().click();
     expect(await page.getByTestId('cannot-decide').innerText()).toContain('anna.planner proposed this line and cannot decide it');
     expect(await page.getByTestId('approve-line').isDisabled()).toBe(true);
+  });
+
+  it("a planner submits a scenario's transfers from its toolbar, once", async () => {
+    await show('Scenarios');
+    await page.getByTestId('scenario-name').fill('Rebalance north');
+    await page.getByTestId('scenario-create').click();
+    await expect.poll(() => page.getByTestId('scenario-title').innerText(), { timeout: 15_000 }).toBe('Rebalance north');
+    expect(await page.getByTestId('submit-batch-button').innerText()).toBe('No transfer or purchase to submit');
+    await show('Replenishment');
+    await page.getByTestId('replenishment-run').click();
+    await expect.poll(() => page.locator('[data-testid="proposals-grid"] .ag-row[row-index="4"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    for (const index of [3, 4]) await page.locator(`[data-testid="proposals-grid"] .ag-row[row-index="${index}"] input[type="checkbox"]`).first().check();
+    await page.getByTestId('replenishment-scenario').selectOption({ label: 'Rebalance north' });
+    await page.getByTestId('replenishment-add').click();
+    await expect.poll(() => page.getByTestId('replenishment-notice').innerText(), { timeout: 30_000 }).toContain('Added 2 proposals to "Rebalance north"');
+    await show('Scenarios');
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText(), { timeout: 15_000 }).toBe('Submit batch (2 lines)');
+    await page.getByTestId('submit-batch-button').click();
+    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: /);
+    await page.screenshot({ path: screenshotPath('e2e-approvals-scenario-submitted') });
+    await page.getByTestId('submit-batch-button').click();
+    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Every transfer and purchase of this scenario is already submitted/);
   });
 
   it('a supervisor sees why each line waits, approves one with a comment, then all eligible at once', async () => {

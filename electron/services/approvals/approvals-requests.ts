@@ -3,21 +3,20 @@ import type { RequestHandlers } from '../../ipc/dispatch';
 import { ServiceError } from '../../ipc/service-error';
 import type { Log } from '../../app/log';
 import { describeEvent, type AuditLog } from '../audit';
-import { reasonTextFor, type Identity } from '../identity';
+import type { Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
-import { NetworkFacts } from '../store';
 import { NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { ExchangeRefusal, type ApprovalExchange } from './exchange';
 import { CostFilterRefusedError, inboxView } from './inbox';
 import { ProposalsRefusedError } from './line-checks';
-import { starterProposals } from './starter-proposals';
-import type { StockRow } from '../../../shared/ipc';
 import type { CanonicalEventKind, Proposal } from '../../../shared/domain';
 import { CANONICAL_EVENT_KINDS } from '../../../shared/domain';
 
 type ApprovalChannel =
   | 'approvals.submitBatch'
+  | 'approvals.submitFromReplenishment'
+  | 'approvals.submitScenario'
   | 'approvals.inbox'
   | 'approvals.decide'
   | 'approvals.batches'
@@ -26,7 +25,6 @@ type ApprovalChannel =
   | 'approvals.importFile'
   | 'approvals.trustSigner'
   | 'approvals.keys'
-  | 'approvals.starterProposals'
   | 'audit.list'
   | 'audit.verify';
 
@@ -37,8 +35,11 @@ export interface ApprovalRequestDeps {
   audit: AuditLog;
   log: Log;
   now: () => Date;
-  /** The most urgent short rows of the network on screen (from the planning worker). */
-  shortRows: (limit: number) => Promise<StockRow[]>;
+  /** Whole proposals (costs included, whatever the screen was shown) from the planning worker. */
+  planned: {
+    fromRun(resultId: string, proposalIds: string[]): Promise<Proposal[]>;
+    fromScenario(scenarioId: string): Promise<Proposal[]>;
+  };
   /** Tells the screens that batches or decisions changed. */
   changed: (batchId: string | null) => void;
 }
@@ -73,12 +74,6 @@ async function guarded<T>(channel: string, log: Log, work: () => T | Promise<T>)
 }
 
 const KNOWN_KINDS = new Set<string>(CANONICAL_EVENT_KINDS);
-const COST_FIGURES = new Set(['costPerUnit', 'unitPrice', 'cost']);
-
-function proposalWithoutCosts(proposal: Proposal): Proposal {
-  const figures = Object.fromEntries(Object.entries(proposal.reason.figures).filter(([name]) => !COST_FIGURES.has(name)));
-  return { ...proposal, cost: 0, reason: { text: reasonTextFor(false, proposal.reason.text), figures } };
-}
 
 export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandlers, ApprovalChannel> {
   const { service, exchange, identity, audit, log } = deps;
@@ -91,6 +86,30 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
         log.info({ batchId: result.batchId, lines: result.lines, autoApproved: result.autoApproved }, 'batch submitted');
         deps.changed(result.batchId);
         return result;
+      }),
+    'approvals.submitFromReplenishment': ({ resultId, proposalIds, note }) =>
+      guarded('approvals.submitFromReplenishment', log, async () => {
+        const proposals = await deps.planned.fromRun(resultId, proposalIds);
+        const result = await service.submit({ origin: { kind: 'replenishment' }, proposals, note }, user());
+        log.info({ batchId: result.batchId, lines: result.lines, autoApproved: result.autoApproved, resultId }, 'batch submitted from a replenishment run');
+        deps.changed(result.batchId);
+        return result;
+      }),
+    'approvals.submitScenario': ({ scenarioId, note }) =>
+      guarded('approvals.submitScenario', log, async () => {
+        const all = await deps.planned.fromScenario(scenarioId);
+        if (all.length === 0) throw new ServiceError('invalid-request', 'This scenario adds no transfer or purchase: there is nothing to submit.');
+        // A scenario submitted again sends only what is new: a line waiting or approved is not proposed twice.
+        const open = service.storeForExchange.openScenarioProposals(scenarioId);
+        const fresh = all.filter((proposal) => !open.has(proposal.id));
+        const batches = [...new Set(all.flatMap((proposal) => open.get(proposal.id)?.batchId ?? []))];
+        if (fresh.length === 0) throw new ServiceError('conflict', `Every transfer and purchase of this scenario is already submitted (batch ${batches.join(', ')}); a rejected line can be submitted again.`);
+        if (fresh.length > 500) throw new ServiceError('invalid-request', `This scenario adds ${fresh.length} transfers and purchases; a batch holds at most 500 lines.`);
+        const result = await service.submit({ origin: { kind: 'scenario', scenarioId }, proposals: fresh, note }, user());
+        log.info({ batchId: result.batchId, lines: result.lines, autoApproved: result.autoApproved, scenarioId, leftOut: all.length - fresh.length }, 'scenario submitted');
+        deps.changed(result.batchId);
+        const left = all.length - fresh.length;
+        return left === 0 ? result : { ...result, summary: `${result.summary} ${left} submitted before (batch ${batches.join(', ')}) ${left === 1 ? 'was' : 'were'} left out.` };
       }),
     'approvals.inbox': (query) => guarded('approvals.inbox', log, () => inboxView(service, query, user(), now())),
     'approvals.decide': (request) =>
@@ -132,14 +151,6 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
       }),
     'approvals.trustSigner': ({ content, fingerprint }) => guarded('approvals.trustSigner', log, () => exchange.trustSigner(content, fingerprint, user())),
     'approvals.keys': () => guarded('approvals.keys', log, () => exchange.keys(user())),
-    'approvals.starterProposals': ({ count }) =>
-      guarded('approvals.starterProposals', log, async () => {
-        const horizon = await service.storedHorizon();
-        const rows = await deps.shortRows(count * 4);
-        const proposals = starterProposals(rows, new NetworkFacts(service.db), horizon, count);
-        // Submitting works without the cost: the services price every line from the network anyway.
-        return { proposals: user()?.seesCosts ? proposals : proposals.map((proposal) => proposalWithoutCosts(proposal)) };
-      }),
     'audit.list': (query) =>
       guarded('audit.list', log, () => {
         const kinds = query.kinds?.filter((kind): kind is CanonicalEventKind => KNOWN_KINDS.has(kind));

@@ -10,5 +10,4 @@ export { approvalHandlers, approverOf } from './approvals-requests';
 export { inboxView, describeServiceImpact, CostFilterRefusedError } from './inbox';
 export { checkProposals, ProposalsRefusedError } from './line-checks';
 export { NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
-export { starterProposals } from './starter-proposals';
 export { decisionSignatureHolds, decisionSigningText, signDecision } from './signed-decisions';

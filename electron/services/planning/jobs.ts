@@ -7,6 +7,7 @@ import {
   Instant,
   LocalDate,
   NodeId,
+  Proposal,
   RegionProfile,
   ScenarioEdit,
   SkuId,
@@ -98,6 +99,10 @@ export const PLANNING_JOBS = {
   'replenishment-page': { input: AsOf.extend({ resultId: z.string(), filter: ReplenishmentFilter, ...Paging }), result: ReplenishmentPage },
   /** The scenario edits that make the chosen proposals real. */
   'replenishment-edits': { input: z.object({ resultId: z.string(), proposalIds: z.array(z.string()).min(1) }), result: z.object({ edits: z.array(ScenarioEdit) }) },
+  /** The chosen proposals of a held run, whole (costs included), for the approvals services. */
+  'replenishment-proposals': { input: z.object({ resultId: z.string(), proposalIds: z.array(z.string()).min(1) }), result: z.object({ proposals: z.array(Proposal) }) },
+  /** The transfers and purchases a scenario adds, dated and priced as it plans them. */
+  'scenario-proposals': { input: z.object({ scenario: ScenarioInput }), result: z.object({ proposals: z.array(Proposal) }) },
   'allocation-run': {
     input: z.object({ resultId: z.string().min(1), target: PlanTargetInput, settings: AllocationSettings }),
     result: AllocationRun.pick({ snapshot: true, settings: true, totals: true }),

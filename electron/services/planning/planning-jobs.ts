@@ -1,4 +1,4 @@
-import { allocateDemand, compareScenario, proposalToEdit, proposeReplenishment, rowTimeline, type RunControl } from '../../../shared/engine';
+import { allocateDemand, compareScenario, proposalToEdit, proposeReplenishment, rowTimeline, scenarioProposals, type RunControl } from '../../../shared/engine';
 import { PlanningRefusal } from './planning-refusal';
 import { HeldAllocation } from './views/allocation-view';
 import { planningCatalog, rowDetails, searchSkus } from './views/catalog-view';
@@ -20,6 +20,8 @@ type PlanningJobKind =
   | 'replenishment-run'
   | 'replenishment-page'
   | 'replenishment-edits'
+  | 'replenishment-proposals'
+  | 'scenario-proposals'
   | 'allocation-run'
   | 'allocation-page';
 
@@ -51,6 +53,13 @@ function keepUnlessCancelled(context: JobContext, keep: () => void): void {
 /** The worker side of scenarios, replenishment and allocation, on the workspace of the loaded network. */
 export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKind> {
   const workspace = () => state.current.planning;
+  const heldProposals = (resultId: string, proposalIds: readonly string[]) => {
+    const held = workspace().replenishments.get(resultId);
+    const found = proposalIds.map((id) => ({ id, proposal: held.find(id) }));
+    const missing = found.filter((entry) => !entry.proposal).map((entry) => entry.id);
+    if (missing.length > 0) throw new PlanningRefusal('not-found', `The replenishment run has no proposal ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`);
+    return found.flatMap(({ id, proposal }) => (proposal ? [{ id, proposal }] : []));
+  };
   return {
     'scenario-apply': ({ scenario, add }, context) => {
       const ws = workspace();
@@ -102,12 +111,14 @@ export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKi
       return held.page(filter, offset, limit, stale);
     },
     'replenishment-edits': ({ resultId, proposalIds }) => {
-      const held = workspace().replenishments.get(resultId);
-      const found = proposalIds.map((id) => ({ id, proposal: held.find(id) }));
-      const missing = found.filter((entry) => !entry.proposal).map((entry) => entry.id);
-      if (missing.length > 0) throw new PlanningRefusal('not-found', `The replenishment run has no proposal ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`);
       // The edit is named after the proposal and the run, so the same proposal cannot be added to a scenario twice.
-      return { edits: found.flatMap(({ id, proposal }) => (proposal ? [proposalToEdit(proposal, `${id}@${resultId}`.slice(0, 64))] : [])) };
+      return { edits: heldProposals(resultId, proposalIds).map(({ id, proposal }) => proposalToEdit(proposal, `${id}@${resultId}`.slice(0, 64))) };
+    },
+    'replenishment-proposals': ({ resultId, proposalIds }) => ({ proposals: heldProposals(resultId, proposalIds).map(({ proposal }) => proposal) }),
+    'scenario-proposals': ({ scenario }, context) => {
+      const ws = workspace();
+      const plan = ws.planOf({ kind: 'scenario', scenario }, control(context, 'Opening the scenario'));
+      return { proposals: scenarioProposals(plan, ws.baseline) };
     },
     'allocation-run': ({ resultId, target, settings }, context) => {
       const ws = workspace();

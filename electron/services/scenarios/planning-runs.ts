@@ -1,4 +1,4 @@
-import { AllocationSettings, type FreshnessThresholds } from '../../../shared/domain';
+import { AllocationSettings, type FreshnessThresholds, type Proposal } from '../../../shared/domain';
 import type {
   AllocationFilter,
   AllocationPage,
@@ -60,6 +60,20 @@ export class PlanningRuns {
     await this.deps.scenarios.workable(request.scenarioId);
     const { edits } = await planningCall(() => this.deps.planning.run('replenishment-edits', { resultId: request.resultId, proposalIds: request.proposalIds }));
     return this.deps.scenarios.applyEdits(request.scenarioId, edits, request.runId);
+  }
+
+  /** The chosen proposals of a held run, whole: what goes for approval is priced by the network, not by what a screen was shown. */
+  async proposalsOfRun(resultId: string, proposalIds: string[]): Promise<Proposal[]> {
+    await this.deps.network();
+    const { proposals } = await planningCall(() => this.deps.planning.run('replenishment-proposals', { resultId, proposalIds }));
+    return proposals;
+  }
+
+  /** The transfers and purchases a scenario adds, as it plans them (refused for a scenario made on an older snapshot). */
+  async proposalsOfScenario(scenarioId: string): Promise<Proposal[]> {
+    const { input } = await this.deps.scenarios.workable(scenarioId);
+    const { proposals } = await planningCall(() => this.deps.planning.run('scenario-proposals', { scenario: input }));
+    return proposals;
   }
 
   async allocate(target: PlanTarget, settings: AllocationSettings | undefined, runId: string | undefined): Promise<AllocationRun> {

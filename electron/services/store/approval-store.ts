@@ -164,6 +164,20 @@ export class ApprovalStore {
     return rows.map(lineFrom);
   }
 
+  /**
+   * Proposals of this scenario already in a batch and not rejected, by proposal id (a scenario's
+   * proposals are named by their edits, so the same id is the same transfer or purchase).
+   */
+  openScenarioProposals(scenarioId: string): Map<string, { batchId: string; state: StoredLineState }> {
+    const rows = this.db
+      .prepare(
+        `SELECT json_extract(l.record, '$.proposal.id') AS proposal_id, l.batch_id, l.state FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
+         WHERE b.origin_kind = 'scenario' AND json_extract(b.record, '$.origin.scenarioId') = ? AND l.state <> 'rejected'`,
+      )
+      .all(scenarioId) as { proposal_id: string; batch_id: string; state: StoredLineState }[];
+    return new Map(rows.map((row) => [row.proposal_id, { batchId: row.batch_id, state: row.state }]));
+  }
+
   /** Rule ids that routed at least one line (null: the fallback), for the inbox's filter. */
   rulesInUse(): (string | null)[] {
     return (this.db.prepare('SELECT DISTINCT rule_id FROM approval_lines ORDER BY rule_id').all() as { rule_id: string | null }[]).map((row) => row.rule_id);

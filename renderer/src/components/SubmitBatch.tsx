@@ -6,8 +6,6 @@ import { planner } from '../bridge';
 import './submit-batch.css';
 
 interface SubmitBatchCommon {
-  /** Where they came from: a scenario (its id) or the replenishment list. */
-  origin: BatchOrigin;
   /** Called once the services recorded the batch, e.g. to clear the selection. */
   onSubmitted?: (batch: SubmittedBatch) => void;
   /** Shorter label for tight toolbars. */
@@ -15,11 +13,13 @@ interface SubmitBatchCommon {
 }
 
 /**
- * Either the selected proposals themselves, or how many are selected and a way to fetch them when
- * the button is pressed (a screen paging a large run keeps only ids and views in memory; a cost the
- * screen withheld may be 0: the services price every line from the network anyway).
+ * What to submit: the proposals themselves, or how many lines there are and a way to send them that
+ * names them without carrying them (a screen paging a large run keeps only ids and views in memory,
+ * and a view may have its costs withheld: the services take the proposals whole from the run or
+ * the scenario they hold).
  */
-export type SubmitBatchProps = SubmitBatchCommon & ({ proposals: readonly Proposal[] } | { count: number; resolve: () => Promise<readonly Proposal[]> });
+export type SubmitBatchProps = SubmitBatchCommon &
+  ({ proposals: readonly Proposal[]; origin: BatchOrigin } | { count: number; send: (note: string | null) => Promise<SubmittedBatch>; label?: string });
 
 /**
  * "Submit batch": sends the selected proposals for approval. The services check each line against
@@ -28,7 +28,7 @@ export type SubmitBatchProps = SubmitBatchCommon & ({ proposals: readonly Propos
  * screen that has proposals (Scenarios, Replenishment).
  */
 export function SubmitBatch(props: SubmitBatchProps) {
-  const { origin, onSubmitted, compact = false } = props;
+  const { onSubmitted, compact = false } = props;
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
@@ -38,8 +38,8 @@ export function SubmitBatch(props: SubmitBatchProps) {
     setBusy(true);
     setOutcome(null);
     try {
-      const proposals = 'proposals' in props ? props.proposals : await props.resolve();
-      const batch = await planner().invoke('approvals.submitBatch', { origin, proposals: [...proposals], note: note.trim() === '' ? null : note.trim() });
+      const trimmed = note.trim() === '' ? null : note.trim();
+      const batch = 'proposals' in props ? await planner().invoke('approvals.submitBatch', { origin: props.origin, proposals: [...props.proposals], note: trimmed }) : await props.send(trimmed);
       setOutcome({ ok: true, message: `Batch submitted: ${batch.summary}` });
       setNote('');
       onSubmitted?.(batch);
@@ -65,7 +65,7 @@ export function SubmitBatch(props: SubmitBatchProps) {
         />
       )}
       <button type="button" className="primary" disabled={busy || count === 0} onClick={() => void submit()} data-testid="submit-batch-button">
-        {busy ? 'Submitting…' : count === 0 ? 'Select proposals to submit' : `Submit batch (${count} line${count === 1 ? '' : 's'})`}
+        {busy ? 'Submitting…' : count === 0 ? ('label' in props && props.label ? props.label : 'Select proposals to submit') : `Submit batch (${count} line${count === 1 ? '' : 's'})`}
       </button>
       {outcome && (
         <span className={outcome.ok ? 'submit-batch-done' : 'submit-batch-error'} role={outcome.ok ? 'status' : 'alert'} data-testid="submit-batch-outcome">

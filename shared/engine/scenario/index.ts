@@ -5,3 +5,4 @@ export { planKpis } from './kpis';
 export { compareScenario, rowOutlook } from './compare';
 export type { ScenarioTransfer, ScenarioPurchase, ScenarioDemand, LaneTerms } from './state';
 export { rowTimeline } from './timeline';
+export { scenarioProposals } from './scenario-proposals';

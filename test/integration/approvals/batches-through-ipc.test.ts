@@ -208,11 +208,60 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     expect((await transport.api.invoke('approvals.batches', {})).batches).toHaveLength(before);
   });
 
-  it('offers starter proposals for the most urgent shortages, which submit like any other', async () => {
-    const { proposals } = await transport.api.invoke('approvals.starterProposals', { count: 3 });
-    expect(proposals.length).toBeGreaterThan(0);
-    const submitted = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals, note: null });
-    expect(submitted.lines).toBe(proposals.length);
+  it('submits chosen proposals of a replenishment run by their ids: the services take them whole from the run', async () => {
+    await as('anna.planner');
+    const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
+    const shown = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 0, limit: 3 })).rows;
+    expect(shown.length).toBeGreaterThan(1);
+    const submitted = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: shown.map((row) => row.id), note: 'from the run' });
+    expect(submitted.lines).toBe(shown.length);
+    const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: submitted.batchId })).lines;
+    expect(lines.map((line) => [line.kind, line.nodeId, line.fromNodeId, line.skuId, line.qty, line.arrivalDate, line.neededBy])).toEqual(
+      shown.map((row) => [row.kind, row.nodeId, row.fromNodeId, row.skuId, row.qty, row.arrivalDate, row.neededBy]),
+    );
+    expect(lines.every((line) => line.value !== null && line.value > 0)).toBe(true);
+
+    const before = (await transport.api.invoke('approvals.batches', {})).batches.length;
+    await expect(transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [shown[0]?.id ?? '', 'no-such-proposal'], note: null })).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'The replenishment run has no proposal no-such-proposal.',
+    });
+    await expect(transport.api.invoke('approvals.submitFromReplenishment', { resultId: 'rp-gone', proposalIds: ['p1'], note: null })).rejects.toMatchObject({ code: 'not-found' });
+    expect((await transport.api.invoke('approvals.batches', {})).batches).toHaveLength(before);
+  });
+
+  it("submits a scenario's transfers and purchases, each once: submitting again sends only what was added since", async () => {
+    await as('anna.planner');
+    const scenario = await transport.api.invoke('scenario.create', { name: 'Submit me' });
+    await expect(transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null })).rejects.toMatchObject({
+      code: 'invalid-request',
+      message: 'This scenario adds no transfer or purchase: there is nothing to submit.',
+    });
+    const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
+    const rows = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 0, limit: 3 })).rows;
+    const added = await transport.api.invoke('replenishment.addToScenario', { resultId: run.resultId, proposalIds: rows.slice(0, 2).map((row) => row.id), scenarioId: scenario.id });
+    expect(added.applied).toBe(true);
+
+    const first = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: 'scenario batch' });
+    expect(first.lines).toBe(2);
+    const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: first.batchId })).lines;
+    // Dated and priced as the scenario plans them, which for an unchanged lane is what the run proposed.
+    expect(lines.map((line) => [line.kind, line.nodeId, line.skuId, line.qty, line.leavesOn, line.arrivalDate])).toEqual(
+      rows.slice(0, 2).map((row) => [row.kind, row.nodeId, row.skuId, row.qty, row.startDate, row.arrivalDate]),
+    );
+    const batches = (await transport.api.invoke('approvals.batches', {})).batches;
+    expect(batches.find((batch) => batch.batchId === first.batchId)?.origin).toEqual({ kind: 'scenario', scenarioId: scenario.id });
+
+    await expect(transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Every transfer and purchase of this scenario is already submitted (batch ${first.batchId}); a rejected line can be submitted again.`,
+    });
+    const third = rows[2];
+    if (third) {
+      await transport.api.invoke('replenishment.addToScenario', { resultId: run.resultId, proposalIds: [third.id], scenarioId: scenario.id });
+      const second = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null });
+      expect(second.lines).toBe(1);
+      expect(second.summary).toMatch(new RegExp(`2 submitted before \\(batch ${first.batchId}\\) were left out\\.$`));
+    }
   });
 });
-

@@ -5,7 +5,6 @@ import { useAppStore } from '../../stores/app-store';
 import { ExchangePanel } from './ExchangePanel';
 import { LineDetail } from './LineDetail';
 import { LineTable } from './LineTable';
-import { StarterBatch } from './StarterBatch';
 import { useInbox } from './use-inbox';
 import './approvals.css';
 
@@ -180,7 +179,6 @@ export function ApprovalsScreen() {
         )}
       </div>
 
-      <StarterBatch format={format} seesCosts={seesCosts} />
       <ExchangePanel version={version} />
     </section>
   );

@@ -5,6 +5,7 @@ import type { PlanTarget, ProposalView, ReplenishmentFilter, ReplenishmentRun, S
 import { planner } from '../../bridge';
 import { LargeGrid } from '../../components/LargeGrid';
 import { RunProgress } from '../../components/RunProgress';
+import { SubmitBatch } from '../../components/SubmitBatch';
 import { TargetPicker } from '../../components/TargetPicker';
 import { usePlanningRun } from '../../components/use-planning-run';
 import { formatCost, formatQuantity } from '../../format';
@@ -225,7 +226,7 @@ export function ReplenishmentScreen() {
             </span>
           </div>
           <div className="selection-bar" data-testid="selection-bar">
-            <span>{selected.length === 0 ? 'Tick proposals to add them to a scenario.' : `${selected.length} selected`}</span>
+            <span>{selected.length === 0 ? 'Tick proposals to add them to a scenario or submit them for approval.' : `${selected.length} selected`}</span>
             <label>
               Scenario
               <select value={addTo} onChange={(event) => setAddTo(event.target.value)} data-testid="replenishment-scenario">
@@ -240,8 +241,14 @@ export function ReplenishmentScreen() {
             <button type="button" className="button primary" disabled={selected.length === 0 || !addTo || runner.running} onClick={() => void addSelected()} data-testid="replenishment-add">
               Add {selected.length > 0 ? selected.length : ''} to scenario
             </button>
-            {/* "Submit batch" (approvals, issue 5) goes here: the selected proposals go for approval directly. */}
-            <span className="batch-actions" data-slot="submit-batch" />
+            <span className="batch-actions">
+              <SubmitBatch
+                count={selected.length}
+                label="Tick proposals to submit them for approval"
+                send={(note) => planner().invoke('approvals.submitFromReplenishment', { resultId: result.resultId, proposalIds: selected.map((proposal) => proposal.id), note })}
+                onSubmitted={() => grid.current?.deselectAll()}
+              />
+            </span>
           </div>
           <div className="replenishment-body">
             <div className="planning-grid proposals">

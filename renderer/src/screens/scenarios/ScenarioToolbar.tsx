@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import type { ScenarioDetail } from '../../../../shared/ipc';
+import { planner } from '../../bridge';
+import { SubmitBatch } from '../../components/SubmitBatch';
 
-/** Name, base snapshot, undo/redo, re-base and delete; and the place the batch submission will sit. */
+/** Transfers and purchases the scenario adds with the edits in effect: the lines a submission proposes. */
+function proposedLines(scenario: ScenarioDetail): number {
+  const added = new Set<string>();
+  for (const { edit, active } of scenario.edits) {
+    if (!active) continue;
+    if (edit.kind === 'add-transfer' || edit.kind === 'add-purchase') added.add(edit.id);
+    else if (edit.kind === 'remove-transfer') added.delete(edit.transferId);
+    else if (edit.kind === 'cancel-supply') added.delete(edit.supplyLineId);
+  }
+  return added.size;
+}
+
+/** Name, base snapshot, undo/redo, re-base, delete, and Submit batch for the scenario's transfers and purchases. */
 export function ScenarioToolbar({
   scenario,
   locale,
@@ -59,8 +73,14 @@ export function ScenarioToolbar({
             Delete…
           </button>
         )}
-        {/* "Submit batch" (approvals, issue 5) goes here: it sends this scenario's transfers and purchases for approval. */}
-        <span className="batch-actions" data-slot="submit-batch" />
+        <span className="batch-actions" title="Sends this scenario's transfers and purchases for approval (those not already waiting or approved)">
+          <SubmitBatch
+            compact
+            count={scenario.blockedReason === null ? proposedLines(scenario) : 0}
+            label={scenario.blockedReason === null ? 'No transfer or purchase to submit' : 'Re-base before submitting'}
+            send={(note) => planner().invoke('approvals.submitScenario', { scenarioId: scenario.id, note })}
+          />
+        </span>
       </div>
     </div>
   );
