@@ -4,7 +4,7 @@ import { Identity, IdentityCheckError } from '../../../electron/services/identit
 import { encryptedFileSecretStore, type SecretStore } from '../../../electron/services/secrets';
 import type { PlannerSettings } from '../../../electron/services/settings';
 import type { RunningOdooSim } from '../../../tools/odoo-sim';
-import { teachHasGroup } from '../../support/odoo-has-group';
+import { forgetHasGroup } from '../../support/odoo-has-group';
 import { demoProfile, startTestPlanner } from '../../support/planner-fixture';
 import { makeTempDir } from '../../support/temp-dir';
 import { electronTransport } from '../../support/transports';
@@ -43,25 +43,31 @@ describe.each([17, 18] as const)('the user comes from the Odoo login (Odoo %i st
     keys.remove();
   });
 
-  it('without has_group on the server, reads XML ids from ir.model.data where the login may (an Access Rights administrator)', async () => {
-    const admin = identityFor(sim, 'admin', secrets);
-    const verified = await admin.verifyWithOdoo();
-    expect(verified).toMatchObject({ login: 'admin', name: 'Mitchell Admin', source: 'odoo', seesCosts: true, verifiedAt: '2026-03-02T09:00:00.000Z' });
-    // Inventory Administrator implies Inventory User; Purchase Administrator is Finance in this region; every internal user is a Viewer.
-    expect(verified?.roles.map((role) => role.code)).toEqual(['planner', 'regional-ops', 'finance', 'viewer']);
-  });
+  describe('on a server that does not answer has_group (a customised Odoo)', () => {
+    let restore: () => void = () => undefined;
+    beforeAll(() => {
+      restore = forgetHasGroup(sim);
+    });
+    afterAll(() => restore());
 
-  it('without has_group and without access to XML ids, says why and identifies nobody (never guesses from group names)', async () => {
-    const planner = identityFor(sim, 'planner', secrets);
-    await expect(planner.verifyWithOdoo()).rejects.toThrow(IdentityCheckError);
-    await expect(planner.verifyWithOdoo()).rejects.toThrow(/does not answer res\.users\.has_group, and your user may not read external ids/);
-    expect(planner.current()).toBeNull();
-    expect(planner.lastOdooCheck()).toMatchObject({ ok: false });
+    it('without has_group on the server, reads XML ids from ir.model.data where the login may (an Access Rights administrator)', async () => {
+      const admin = identityFor(sim, 'admin', secrets);
+      const verified = await admin.verifyWithOdoo();
+      expect(verified).toMatchObject({ login: 'admin', name: 'Mitchell Admin', source: 'odoo', seesCosts: true, verifiedAt: '2026-03-02T09:00:00.000Z' });
+      // Inventory Administrator implies Inventory User; Purchase Administrator is Finance in this region; every internal user is a Viewer.
+      expect(verified?.roles.map((role) => role.code)).toEqual(['planner', 'regional-ops', 'finance', 'viewer']);
+    });
+
+    it('without has_group and without access to XML ids, says why and identifies nobody (never guesses from group names)', async () => {
+      const planner = identityFor(sim, 'planner', secrets);
+      await expect(planner.verifyWithOdoo()).rejects.toThrow(IdentityCheckError);
+      await expect(planner.verifyWithOdoo()).rejects.toThrow(/does not answer res\.users\.has_group, and your user may not read external ids/);
+      expect(planner.current()).toBeNull();
+      expect(planner.lastOdooCheck()).toMatchObject({ ok: false });
+    });
   });
 
   describe('with res.users.has_group, as Odoo 17 and 18 answer it', () => {
-    beforeAll(() => teachHasGroup(sim));
-
     it.each([
       ['planner', 'Pat Planner', ['planner', 'viewer'], true],
       ['supervisor', 'Sam Supervisor', ['planner', 'regional-ops', 'finance', 'viewer'], true],
@@ -100,7 +106,6 @@ describe.each([17, 18] as const)('the user comes from the Odoo login (Odoo %i st
 describe('after a sync from Odoo, the planner knows who is at the desk and shows costs to a role that sees them', () => {
   it('identifies the Odoo login after the sync, and the network summary carries costs again', async () => {
     const sim = await startSmallSim();
-    teachHasGroup(sim);
     const planner = await startTestPlanner({ nodes: 3, skus: 30 });
     const transport = electronTransport(planner.services);
     try {

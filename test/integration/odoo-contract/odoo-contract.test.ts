@@ -55,6 +55,14 @@ describe(`the Odoo contract, against the ${target.kind === 'live' ? `live Odoo a
     await expect(client.read('res.partner', [987_654_321], ['name'], z.object({ id: z.number() }))).resolves.toEqual([]);
   });
 
+  it('answers res.users.has_group on the login\'s own record: implied groups count, an unknown XML id is not held, one record only', async () => {
+    const has = (ids: number[], group: string): Promise<boolean> => client.executeKw('res.users', 'has_group', [ids, group], {}, z.boolean());
+    // Every login the planner uses is an internal user.
+    await expect(has([session.uid], 'base.group_user')).resolves.toBe(true);
+    await expect(has([session.uid], 'no_such_module.no_such_group')).resolves.toBe(false);
+    await expect(has([], 'base.group_user')).rejects.toBeInstanceOf(OdooServerError);
+  });
+
   it('syncs into a fresh cache that reconciles with Odoo on every warehouse', async () => {
     const temp = makeTempDir('contract-sync');
     const dbPath = join(temp.path, 'cache.db');

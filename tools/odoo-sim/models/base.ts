@@ -1,4 +1,5 @@
 import type { Env } from '../orm/env';
+import { accessError, valueError } from '../orm/errors';
 import type { ModelSpec, OdooVersion, Row } from '../orm/model-spec';
 import { active, boolean, char, datetime, float, integer, many2many, many2one, monetary, one2many, selection, text, tzSelection } from './field-kit';
 
@@ -62,6 +63,24 @@ export function baseModels(version: OdooVersion): ModelSpec[] {
           run: (env: Env) => {
             const user = env.user();
             return { lang: user.lang || 'en_US', tz: user.tz || false, uid: env.uid };
+          },
+        },
+        // Odoo 17/18: called on one user record; implied groups count; an unknown XML id is simply
+        // not held; only an internal user may ask about someone else.
+        has_group: {
+          kind: 'records',
+          params: ['group_ext_id'],
+          qualname: 'ResUsers.has_group',
+          run: (env: Env, _model: unknown, { ids, params }: { ids: number[]; params: Record<string, unknown> }) => {
+            const [uid] = ids;
+            if (ids.length !== 1 || uid === undefined) throw valueError(`Expected singleton: res.users(${ids.map((id) => `${id},`).join(' ')})`);
+            if (uid !== env.uid && !env.su && !env.hasGroup('base.group_user')) throw accessError('You can ony call user.has_group() with your current user.');
+            const groups = env.groupIds(uid);
+            try {
+              return groups.has(env.ref(String(params.group_ext_id)));
+            } catch {
+              return false;
+            }
           },
         },
       },
