@@ -29,7 +29,7 @@ function methodMissing(error: unknown): boolean {
  * ids (two groups are both called "Administrator"), so membership is asked by XML id:
  * - `res.users.has_group(xmlId)` on the user's own record: public and callable over RPC on Odoo 17
  *   and 18 (18 lets an internal user ask about another user too); it follows implied groups;
- * - where a server does not offer it (the stand-in does not yet), the group ids behind the XML ids
+ * - where a server does not offer it, the group ids behind the XML ids
  *   from `ir.model.data` (readable by Access Rights administrators only on 17/18) and the user's
  *   `groups_id` with their `implied_ids` closure.
  * Anything else fails with the reason: guessing groups from names would hand out roles.
