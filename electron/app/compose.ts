@@ -4,7 +4,7 @@ import { localDateOf, type RegionProfile } from '../../shared/domain';
 import type { AppDescription, Notice } from '../../shared/ipc';
 import type { RequestHandlers } from '../ipc/dispatch';
 import { ServiceError } from '../ipc/service-error';
-import { ApprovalExchange, ApprovalService, approvalHandlers, DeviceKeys, type ApprovedLineSink } from '../services/approvals';
+import { ApprovalExchange, ApprovalService, approvalHandlers, DeviceKeys, OdooExchange, type ApprovedLineSink } from '../services/approvals';
 import { OutboxApprovedLineSink } from './approved-lines-to-outbox';
 import { AuditLog } from '../services/audit';
 import { costSortIn, Identity, stockPageFor, stockRowsFor, summaryFor } from '../services/identity';
@@ -207,6 +207,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     shownNetwork: () => (network?.takenAt ? { takenAt: network.takenAt } : null),
   });
   const exchange = new ApprovalExchange({ service: approvals, keys: deviceKeys, audit, roles: identity, now, newId: () => ulid() });
+  const odooExchange = new OdooExchange({ service: approvals, exchange, connection: odooConnection, showsDemo: () => mode() === 'demo', log, now });
   if (options.odoo?.syncOnStart) {
     // The first sync waits for the network to load so the two never race for the worker.
     void ready.then(() => sync.start()).catch((error: unknown) => log.error({ err: error }, 'could not start the first sync'));
@@ -306,6 +307,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     ...approvalHandlers({
       service: approvals,
       exchange,
+      odooExchange,
       identity,
       audit,
       log,

@@ -187,6 +187,25 @@ export const TrustSignerRequest = z.strictObject({
   fingerprint: z.string().trim().min(8).max(80),
 });
 
+export const PublishToOdooRequest = z.strictObject({ batchId: z.string().min(1).max(64), what: z.enum(['batch', 'decisions']) });
+export const PublishedToOdoo = z.object({ fileName: z.string(), attachmentId: z.number().int(), summary: z.string() });
+export type PublishedToOdoo = z.infer<typeof PublishedToOdoo>;
+
+/** One exchange file found in Odoo and what importing it gave. */
+export const FetchedExchangeFile = z.object({
+  fileName: z.string(),
+  /** The Odoo user who attached it. */
+  from: z.string(),
+  outcome: z.enum(['imported', 'refused']),
+  summary: z.string(),
+  untrustedSigner: SignerView.nullable(),
+  /** Only for a file refused for an untrusted signer: what "Trust and import" sends back. */
+  content: z.string().nullable(),
+});
+export type FetchedExchangeFile = z.infer<typeof FetchedExchangeFile>;
+export const FetchFromOdooResult = z.object({ files: z.array(FetchedExchangeFile), summary: z.string() });
+export type FetchFromOdooResult = z.infer<typeof FetchFromOdooResult>;
+
 export const KeysView = z.object({
   own: SignerView.nullable(),
   trusted: z.array(

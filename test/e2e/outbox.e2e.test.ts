@@ -77,4 +77,22 @@ describe('the Outbox screen, end to end: approved work pushed to the Odoo stand-
     await page.getByTestId('outbox-pause').click();
     await expect.poll(() => page.getByTestId('odoo-connection').innerText(), { timeout: 15_000 }).toContain('Odoo reachable');
   });
+
+  it('puts a submitted batch in Odoo for other desktops, and fetching skips what this desktop made', async () => {
+    // Odoo identified this login (has_group), so the planner may submit.
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => page.getByTestId('current-user').innerText().catch(() => ''), { timeout: 30_000 }).toContain('(planner)');
+    await page.getByRole('button', { name: 'Replenishment', exact: true }).click();
+    await page.getByTestId('replenishment-run').click();
+    await expect.poll(() => page.locator('[data-testid="proposals-grid"] .ag-row[row-index="0"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.locator('[data-testid="proposals-grid"] .ag-row[row-index="0"] input[type="checkbox"]').first().check();
+    await page.getByTestId('submit-batch-button').click();
+    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: /);
+    await page.getByRole('button', { name: 'Approvals', exact: true }).click();
+    await page.getByTestId('publish-batch').first().click();
+    await expect.poll(() => page.getByTestId('exchange-status').innerText(), { timeout: 30_000 }).toMatch(/It is in Odoo: other desktops fetch it from there\.$/);
+    await page.getByTestId('fetch-from-odoo').click();
+    await expect.poll(() => page.getByTestId('exchange-status').innerText(), { timeout: 30_000 }).toBe('Odoo holds no exchange file this desktop has not seen.');
+    await page.screenshot({ path: screenshotPath('e2e-exchange-through-odoo') });
+  });
 });

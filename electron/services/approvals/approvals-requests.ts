@@ -8,6 +8,8 @@ import { SecretStorageError } from '../secrets';
 import { NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { ExchangeRefusal, type ApprovalExchange } from './exchange';
+import { OdooExchangeUnavailableError, type OdooExchange } from './odoo-exchange';
+import { isOdooError } from '../odoo';
 import { CostFilterRefusedError, inboxView } from './inbox';
 import { ProposalsRefusedError } from './line-checks';
 import type { CanonicalEventKind, Proposal } from '../../../shared/domain';
@@ -23,6 +25,8 @@ type ApprovalChannel =
   | 'approvals.exportBatch'
   | 'approvals.exportDecisions'
   | 'approvals.importFile'
+  | 'approvals.publishToOdoo'
+  | 'approvals.fetchFromOdoo'
   | 'approvals.trustSigner'
   | 'approvals.keys'
   | 'audit.list'
@@ -31,6 +35,8 @@ type ApprovalChannel =
 export interface ApprovalRequestDeps {
   service: ApprovalService;
   exchange: ApprovalExchange;
+  /** The same exchange files, carried by Odoo when it can be reached. */
+  odooExchange: OdooExchange;
   identity: Identity;
   audit: AuditLog;
   log: Log;
@@ -56,6 +62,8 @@ function answer(error: unknown, log: Log, channel: string): never {
   if (error instanceof NotIdentifiedError || error instanceof CostFilterRefusedError) throw new ServiceError('forbidden', error.message);
   if (error instanceof ProposalsRefusedError) throw new ServiceError('invalid-request', error.message);
   if (error instanceof NetworkNotStoredError) throw new ServiceError('not-ready', error.message);
+  if (error instanceof OdooExchangeUnavailableError) throw new ServiceError('unavailable', error.message);
+  if (isOdooError(error)) throw new ServiceError('unavailable', `Odoo refused the exchange file (${error.message}): export the file and hand it over instead.`);
   if (error instanceof ExchangeRefusal) throw new ServiceError('conflict', error.message);
   if (error instanceof NotRecordedError) {
     log.error({ channel, code: error.sqliteCode }, 'a write was refused by the database; nothing was recorded');
@@ -147,6 +155,14 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
         const result = await exchange.importFile(content, user());
         if (result.outcome === 'imported') deps.changed(result.batchId);
         else log.warn({ reason: result.reason }, 'an exchange file was refused');
+        return result;
+      }),
+    'approvals.publishToOdoo': ({ batchId, what }) =>
+      guarded('approvals.publishToOdoo', log, () => deps.odooExchange.publish(() => (what === 'batch' ? exchange.exportBatch(batchId, user()) : exchange.exportDecisions(batchId, user())))),
+    'approvals.fetchFromOdoo': () =>
+      guarded('approvals.fetchFromOdoo', log, async () => {
+        const result = await deps.odooExchange.fetch(user());
+        if (result.files.some((file) => file.outcome === 'imported')) deps.changed(null);
         return result;
       }),
     'approvals.trustSigner': ({ content, fingerprint }) => guarded('approvals.trustSigner', log, () => exchange.trustSigner(content, fingerprint, user())),

@@ -6,6 +6,7 @@ export { DeviceKeys, deviceKeySecretName, fingerprintOf, verifySignature } from 
 export type { DeviceKey } from './device-keys';
 export { ApprovalExchange, ExchangeRefusal } from './exchange';
 export type { RoleDirectory } from './exchange';
+export { OdooExchange, OdooExchangeUnavailableError } from './odoo-exchange';
 export { approvalHandlers, approverOf } from './approvals-requests';
 export { inboxView, describeServiceImpact, CostFilterRefusedError } from './inbox';
 export { checkProposals, ProposalsRefusedError } from './line-checks';

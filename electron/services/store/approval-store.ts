@@ -275,6 +275,11 @@ export class ApprovalStore {
     return row ? { createdAt: row.created_at } : null;
   }
 
+  /** Whether this desktop made the file or has imported it (by file id alone). */
+  knowsFile(fileId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM exchange_exports WHERE file_id = ? UNION ALL SELECT 1 FROM exchange_imports WHERE file_id = ? LIMIT 1').get(fileId, fileId) !== undefined;
+  }
+
   /** When a file (by its id, or the digest of its signed bytes) was imported here before. */
   importedBefore(fileId: string, digest: string): { importedAt: string } | null {
     const row = this.db.prepare('SELECT imported_at FROM exchange_imports WHERE file_id = ? OR digest = ?').get(fileId, digest) as { imported_at: string } | undefined;

@@ -1,4 +1,5 @@
 import type { ModelSpec, OdooVersion } from '../orm/model-spec';
+import { attachmentModels } from './attachment';
 import { baseModels } from './base';
 import { orderModels } from './orders';
 import { productModels } from './product';
@@ -6,5 +7,5 @@ import { stockModels } from './stock';
 
 /** Every model the stand-in serves, with the fields of the chosen Odoo version. */
 export function modelSpecs(version: OdooVersion): ModelSpec[] {
-  return [...baseModels(version), ...productModels(version), ...stockModels(version), ...orderModels(version)];
+  return [...baseModels(version), ...attachmentModels(), ...productModels(version), ...stockModels(version), ...orderModels(version)];
 }

@@ -36,6 +36,7 @@ export const ACL: Record<string, Acl> = {
   'res.groups': [['base.group_erp_manager', 'rwcu'], ['base.group_user', 'r']],
   'res.users': [['base.group_public', 'r'], ['base.group_portal', 'r'], ['base.group_user', 'r'], ['base.group_erp_manager', 'rwcu']],
   'res.users.apikeys': [['base.group_user', 'r']],
+  'ir.attachment': [['base.group_user', 'rwcu'], ['base.group_portal', 'rc'], ['base.group_public', 'r']],
   'res.partner': [
     ['base.group_public', 'r'], ['base.group_portal', 'r'], ['base.group_partner_manager', 'rwcu'], ['base.group_user', 'r'],
     ['stock.group_stock_manager', 'rwc'], ['purchase.group_purchase_user', 'r'], ['purchase.group_purchase_manager', 'rwc'],

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { BatchSummaryView, ExchangeFileView, ImportResult, KeysView } from '../../../../shared/ipc';
+import type { BatchSummaryView, ExchangeFileView, FetchedExchangeFile, ImportResult, KeysView } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
+import { useAppStore } from '../../stores/app-store';
 
 /** Offers a signed file as a download (works in the desktop app and in any browser on the headless host). */
 function download(file: ExchangeFileView): void {
@@ -19,6 +20,9 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
  * import one, and trust a colleague's key after comparing its fingerprint with their screen.
  */
 export function ExchangePanel({ version }: { version: number }) {
+  // Odoo carries the files only when the planner works on Odoo's network (never the demo's).
+  const throughOdoo = useAppStore((state) => state.description?.mode === 'odoo');
+  const [fetched, setFetched] = useState<FetchedExchangeFile[]>([]);
   const [batches, setBatches] = useState<BatchSummaryView[]>([]);
   const [keys, setKeys] = useState<KeysView | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -64,6 +68,27 @@ export function ExchangePanel({ version }: { version: number }) {
     }
   };
 
+  const publish = async (batchId: string, what: 'batch' | 'decisions'): Promise<void> => {
+    try {
+      const published = await planner().invoke('approvals.publishToOdoo', { batchId, what });
+      setStatus({ ok: true, text: `${published.fileName}: ${published.summary}` });
+    } catch (error) {
+      setStatus({ ok: false, text: message(error) });
+    }
+  };
+
+  const fetchFromOdoo = async (): Promise<void> => {
+    try {
+      const result = await planner().invoke('approvals.fetchFromOdoo', {});
+      setFetched(result.files);
+      const untrusted = result.files.find((file) => file.untrustedSigner && file.content);
+      setPending(untrusted?.content && untrusted.untrustedSigner ? { content: untrusted.content, result: { outcome: 'refused', reason: untrusted.summary, untrustedSigner: untrusted.untrustedSigner } } : null);
+      setStatus({ ok: result.files.every((file) => file.outcome === 'imported'), text: result.summary });
+    } catch (error) {
+      setStatus({ ok: false, text: message(error) });
+    }
+  };
+
   const trust = async (): Promise<void> => {
     if (!pending) return;
     try {
@@ -77,7 +102,7 @@ export function ExchangePanel({ version }: { version: number }) {
 
   return (
     <section className="approvals-section" aria-labelledby="exchange-title">
-      <h2 id="exchange-title">Exchange with another desktop (offline)</h2>
+      <h2 id="exchange-title">Exchange with another desktop{throughOdoo ? ' (through Odoo, or offline)' : ' (offline)'}</h2>
       <p className="muted small">
         A batch, and later the decisions on it, travel as a file signed with your key on this desktop. Another desktop imports it once, within 72 hours, after it trusts your key.
         {keys?.own && (
@@ -119,6 +144,16 @@ export function ExchangePanel({ version }: { version: number }) {
                   <button type="button" onClick={() => void exportFile('approvals.exportDecisions', batch.batchId)} disabled={batch.decisions === 0}>
                     Export decisions
                   </button>
+                  {throughOdoo && (
+                    <>
+                      <button type="button" onClick={() => void publish(batch.batchId, 'batch')} disabled={batch.importedFrom !== null} data-testid="publish-batch">
+                        Batch to Odoo
+                      </button>
+                      <button type="button" onClick={() => void publish(batch.batchId, 'decisions')} disabled={batch.decisions === 0} data-testid="publish-decisions">
+                        Decisions to Odoo
+                      </button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -138,6 +173,23 @@ export function ExchangePanel({ version }: { version: number }) {
           }}
         />
       </label>
+      {throughOdoo && (
+        <div className="import">
+          <button type="button" onClick={() => void fetchFromOdoo()} data-testid="fetch-from-odoo">
+            Fetch from Odoo
+          </button>{' '}
+          <span className="muted small">Imports the batches and decisions colleagues put in Odoo, each checked as a file handed over is.</span>
+          {fetched.length > 0 && (
+            <ul className="fetched-files" data-testid="fetched-files">
+              {fetched.map((file) => (
+                <li key={file.fileName} className={file.outcome === 'imported' ? 'done' : 'error'}>
+                  {file.fileName} (from {file.from}): {file.outcome === 'imported' ? file.summary : `refused: ${file.summary}`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {pending?.result.untrustedSigner && (
         <div className="settings-confirm" data-testid="trust-signer">
           <p>
