@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { silentLog } from '../../../electron/app/log';
-import { OdooAuthError, OdooClient, OdooServerError, OdooValidationError, type OdooSession } from '../../../electron/services/odoo';
+import { OdooAccessError, OdooAuthError, OdooClient, OdooServerError, OdooValidationError, type OdooSession } from '../../../electron/services/odoo';
 import { PlanningHost } from '../../../electron/services/planning';
 import { NetworkCache, openDatabase } from '../../../electron/services/store';
 import { OdooSync } from '../../../electron/services/sync';
@@ -61,6 +61,26 @@ describe(`the Odoo contract, against the ${target.kind === 'live' ? `live Odoo a
     await expect(has([session.uid], 'base.group_user')).resolves.toBe(true);
     await expect(has([session.uid], 'no_such_module.no_such_group')).resolves.toBe(false);
     await expect(has([], 'base.group_user')).rejects.toBeInstanceOf(OdooServerError);
+  });
+
+  it('carries exchange files as attachments on the login\'s own user: found again by their mark, and refused on another user\'s record', async () => {
+    const Attachment = z.object({ id: z.number(), name: z.string(), res_model: z.union([z.string(), z.literal(false)]), res_id: z.number(), datas: z.union([z.string(), z.literal(false)]) });
+    const marked = [['res_model', '=', 'res.users'], ['description', '=like', 'Network Planner exchange file %']];
+    await expect(client.searchRead('ir.attachment', marked, ['name', 'res_model', 'res_id'], Attachment.omit({ datas: true }), { limit: 5 })).resolves.toBeInstanceOf(Array);
+    if (!target.allowWrites) return;
+    const content = Buffer.from('{"contract":"test"}', 'utf8').toString('base64');
+    const description = `Network Planner exchange file CONTRACT${Date.now()}`;
+    const own = { name: 'contract.planner-exchange.json', description, res_model: 'res.users', res_id: session.uid, type: 'binary', mimetype: 'application/json', datas: content };
+    const id = await client.create('ir.attachment', own);
+    try {
+      const found = await client.searchRead('ir.attachment', [...marked, ['description', '=', description]], ['name', 'res_model', 'res_id'], Attachment.omit({ datas: true }));
+      expect(found).toEqual([{ id, name: own.name, res_model: 'res.users', res_id: session.uid }]);
+      await expect(client.read('ir.attachment', [id], ['datas'], Attachment.pick({ id: true, datas: true }))).resolves.toEqual([{ id, datas: content }]);
+      const [someoneElse] = await client.search('res.users', [['id', '!=', session.uid]], { limit: 1 });
+      await expect(client.create('ir.attachment', { ...own, res_id: someoneElse })).rejects.toBeInstanceOf(OdooAccessError);
+    } finally {
+      await client.executeKw('ir.attachment', 'unlink', [[id]], {}, z.boolean());
+    }
   });
 
   it('syncs into a fresh cache that reconciles with Odoo on every warehouse', async () => {
