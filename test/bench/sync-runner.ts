@@ -1,4 +1,5 @@
-// One sync in its own process, so its time and peak memory are the planner's alone.
+// One sync in its own process, so its time and peak memory are the planner's alone. The planning
+// worker is the built one the app runs (out/main/planning-worker.js), not TypeScript through tsx.
 // Usage: tsx test/bench/sync-runner.ts <dbPath> <url> <database> <login> <apiKey>
 import { silentLog } from '../../electron/app/log';
 import { OdooClient } from '../../electron/services/odoo';
@@ -6,11 +7,12 @@ import { PlanningHost } from '../../electron/services/planning';
 import { openDatabase } from '../../electron/services/store';
 import { OdooSync } from '../../electron/services/sync';
 import { demoProfile } from '../support/planner-fixture';
-import { sourceWorkerEntry } from '../support/worker-entry';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 
 const [dbPath = '', url = '', database = '', login = '', apiKey = ''] = process.argv.slice(2);
 const { db } = openDatabase(dbPath);
-const planning = new PlanningHost(sourceWorkerEntry(), silentLog());
+const planning = new PlanningHost({ file: pathToFileURL(resolve('out/main/planning-worker.js')) }, silentLog());
 const sync = new OdooSync({ db, dbPath, profile: demoProfile(), planning, log: silentLog() });
 // In the app the planning worker is up long before anyone clicks Sync: start it first here too.
 await planning.run('load-network', { dbPath, demo: null });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 import { OdooClient } from '../../electron/services/odoo';
 import { startOdooSim } from '../../tools/odoo-sim';
 import { makeTempDir } from '../support/temp-dir';
@@ -30,6 +31,8 @@ function runSync(args: string[]): Promise<RunnerResult> {
   });
 }
 
+// The runner uses the built planning worker, as the app does.
+buildIfStale({ quiet: true });
 const seedStarted = performance.now();
 const sim = await startOdooSim({ port: 0, nodes: NODES, skus: SKUS, seed: 42 });
 const seeded = (performance.now() - seedStarted) / 1000;
