@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PlanningCatalog, TimelineView } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
-import { BalanceChart } from './BalanceChart';
 import { SkuPicker } from './forms/SkuPicker';
+
+// echarts is a large part of the bundle and only this panel draws with it: it loads when first needed, not at start.
+const BalanceChart = lazy(() => import('./BalanceChart').then((module) => ({ default: module.BalanceChart })));
 
 export interface RowChoice {
   nodeId: string;
@@ -71,7 +73,11 @@ export function ChartPanel({
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {!row && <p className="muted">Click a changed row, or choose a node and a SKU.</p>}
       {row && !timeline && !error && <p className="muted">Loading the projection…</p>}
-      {timeline && <BalanceChart timeline={timeline} locale={locale} />}
+      {timeline && (
+        <Suspense fallback={<div className="muted">Drawing the chart…</div>}>
+          <BalanceChart timeline={timeline} locale={locale} />
+        </Suspense>
+      )}
     </section>
   );
 }
