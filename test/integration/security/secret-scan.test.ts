@@ -113,6 +113,20 @@ describe('the Odoo API key, over a whole session', () => {
     await call(session.api.invoke('network.summary', {}));
     const page = await call(session.api.invoke('stock.query', { filter: {}, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: 0, limit: 200 }));
     await call(session.api.invoke('stock.rows', { keys: page.rows.slice(0, 5).map((row) => ({ nodeId: row.nodeId, skuId: row.skuId })) }));
+    // Plan, submit for approval (small transfers are approved by the matrix at once), push to Odoo,
+    // and carry the signed batch through Odoo: every path that talks to Odoo with the key.
+    const run = await call(session.api.invoke('replenishment.run', { target: { kind: 'baseline' } }));
+    const transfers = await call(session.api.invoke('replenishment.page', { resultId: run.resultId, filter: { kind: 'transfer' }, offset: 0, limit: 3 }));
+    const purchases = await call(session.api.invoke('replenishment.page', { resultId: run.resultId, filter: { kind: 'purchase' }, offset: 0, limit: 1 }));
+    const submitted = await call(
+      session.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [...transfers.rows, ...purchases.rows].map((row) => row.id), note: 'secret scan' }),
+    );
+    expect(submitted.autoApproved).toBeGreaterThan(0);
+    await expect.poll(async () => (await call(session.api.invoke('outbox.list', { statuses: ['done'], batchId: submitted.batchId }))).total, { timeout: 30_000 }).toBe(submitted.autoApproved);
+    await call(session.api.invoke('approvals.publishToOdoo', { batchId: submitted.batchId, what: 'batch' }));
+    await call(session.api.invoke('approvals.fetchFromOdoo', {}));
+    await call(session.api.invoke('approvals.inbox', { state: 'all' }));
+    await call(session.api.invoke('audit.list', { limit: 200 }));
     // A wrong key is refused by Odoo; the refusal does not echo the key either.
     await call(session.api.invoke('secrets.saveOdooApiKey', { apiKey: `${API_KEY.slice(0, -4)}0000` }));
     const refused = await session.raw('odoo.testConnection', {});
