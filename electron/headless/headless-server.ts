@@ -24,7 +24,10 @@ export interface HeadlessServerOptions {
   services: Pick<PlannerServices, 'handlers' | 'events'>;
   rendererDir: string;
   log: Log;
+  /** Listen here or fail (`--port`). */
   port?: number;
+  /** Listen here when it is free, else on any free port (the port of the last start). */
+  preferredPort?: number;
   token?: string;
 }
 
@@ -100,10 +103,25 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     for (const client of clients) send(client, { type: 'event', event, payload });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, LOOPBACK, () => resolve());
-  });
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, LOOPBACK, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  if (options.port !== undefined) await listen(options.port);
+  else {
+    try {
+      await listen(options.preferredPort ?? 0);
+    } catch (error) {
+      // Last time's port is taken (another program, or a host of another data directory): any free one.
+      if (options.preferredPort === undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      log.info({ port: options.preferredPort }, 'the last port is in use; listening on a free one');
+      await listen(0);
+    }
+  }
   const port = (server.address() as AddressInfo).port;
   origin = `http://${LOOPBACK}:${port}`;
   headers = {

@@ -8,6 +8,7 @@ import { regionFileFor, startPlanner } from '../app/start-planner';
 import { CacheFromNewerVersionError } from '../services/store';
 import type { WorkerEntry } from '../services/planning';
 import { startHeadlessServer } from './headless-server';
+import { rememberedPort, rememberPort } from './remembered-port';
 
 /**
  * The headless host: the whole product without the Electron binary. Same services as the desktop
@@ -76,7 +77,9 @@ async function main(): Promise<void> {
     rendererDir,
     log: planner.log,
     port: number(values.port ?? process.env.PLANNER_PORT, 'port'),
+    preferredPort: rememberedPort(planner.dataDir),
   });
+  rememberPort(planner.dataDir, Number(new URL(server.origin).port));
   planner.log.info({ origin: server.origin }, 'headless host listening');
   console.log(`Network Planner (${planner.profile.name}) is running headless.`);
   console.log(`Data directory: ${planner.dataDir}`);

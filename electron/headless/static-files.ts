@@ -38,7 +38,8 @@ export function serveRenderer(rendererDir: string, securityHeaders: Record<strin
     response.writeHead(200, {
       'Content-Type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': size,
-      'Cache-Control': relative === 'index.html' ? 'no-store' : 'max-age=3600',
+      // Files under assets/ are named by their content hash: a browser may keep them for good.
+      'Cache-Control': relative === 'index.html' ? 'no-store' : /^assets[\\/]/.test(relative) ? 'max-age=31536000, immutable' : 'max-age=3600',
       ...securityHeaders,
     });
     if (request.method === 'HEAD') response.end();
