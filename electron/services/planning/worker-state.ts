@@ -1,12 +1,11 @@
 import { generateDemoNetwork } from '../../../shared/demo';
 import type { NetworkSnapshot } from '../../../shared/domain';
-import { baselineFigures, buildNetworkModel, type NetworkModel, type StockProjection } from '../../../shared/engine';
+import { baselineFigures, buildNetworkModel, stockProjectionOf, type NetworkModel, type StockProjection } from '../../../shared/engine';
 import type { RegionProfile } from '../../../shared/domain';
 import { NetworkCache, OdooStaging, openDatabase } from '../store';
 import { assembleSnapshot } from '../sync/assemble-snapshot';
 import type { DemoNetworkRequest, LoadedNetwork } from './jobs';
 import { StockView } from './views/stock-view';
-import { stockProjectionOf } from './views/stock-projection';
 import { PlanningWorkspace } from './workspace/planning-workspace';
 
 export interface JobContext {

@@ -1,4 +1,4 @@
-export { projectStock, dayIndexOf } from './project-stock';
+export { projectStock, stockProjectionOf, dayIndexOf } from './project-stock';
 export type { StockProjection } from './project-stock';
 export { NO_DAY } from './no-day';
 export { projectNetwork, projectBalances } from './project-network';

@@ -1,8 +1,9 @@
 import { daysBetween } from '../../domain';
 import type { NetworkSnapshot } from '../../domain';
-import { buildNetworkModel } from '../model/network-model';
+import { buildNetworkModel, type NetworkModel } from '../model/network-model';
 import type { RunControl } from '../run-control';
 import { projectNetwork } from './project-network';
+import type { RowFigures } from './row-figures';
 
 /**
  * Per node × SKU planning figures, held column-wise. Row p is node-major:
@@ -42,7 +43,11 @@ export function dayIndexOf(dayZero: string, date: string, horizonDays: number): 
  */
 export function projectStock(snapshot: NetworkSnapshot, control?: RunControl): StockProjection {
   const model = buildNetworkModel(snapshot, control);
-  const figures = projectNetwork(model, control);
+  return stockProjectionOf(model, projectNetwork(model, control));
+}
+
+/** The per-row figures in the shape the Stock and Network views read, from a model and its figures. */
+export function stockProjectionOf(model: NetworkModel, figures: RowFigures): StockProjection {
   return {
     horizonDays: model.horizonDays,
     nodeIds: [...model.nodeIds],
