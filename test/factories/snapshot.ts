@@ -45,3 +45,27 @@ export function networkSnapshot(input: SnapshotFactoryInput): NetworkSnapshot {
     freshness: input.nodes.map((nodeId) => ({ nodeId, kind: 'stock', asOf: takenAt })),
   };
 }
+
+/**
+ * DESIGN.md's worked example (Planning semantics): N1 projects 70, 20, 40 then −20 from day 6; N2
+ * holds 80 two days away at 0.50 a unit. Tests add rules, options or nodes through `extra`.
+ */
+export function workedExampleSnapshot(extra: Partial<SnapshotFactoryInput> = {}): NetworkSnapshot {
+  return networkSnapshot({
+    dayZero: '2026-03-02',
+    nodes: ['N1', 'N2'],
+    skus: [{ id: 'S1', unitPrice: 10, unitCost: 6 }],
+    positions: [
+      { nodeId: 'N1', skuId: 'S1', onHand: 100, reserved: 30 },
+      { nodeId: 'N2', skuId: 'S1', onHand: 80, reserved: 0 },
+    ],
+    demand: [
+      { nodeId: 'N1', skuId: 'S1', qty: 30, dueDate: '2026-03-02' },
+      { nodeId: 'N1', skuId: 'S1', qty: 50, dueDate: '2026-03-05' },
+      { nodeId: 'N1', skuId: 'S1', qty: 60, dueDate: '2026-03-08' },
+    ],
+    supply: [{ nodeId: 'N1', skuId: 'S1', qty: 20, eta: '2026-03-07' }],
+    lanes: [{ fromNodeId: 'N2', toNodeId: 'N1', transitDays: 2, costPerUnit: 0.5, dailyCapacity: null }],
+    ...extra,
+  });
+}

@@ -6,28 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanner } from '../../../electron/cli/run-planner';
 import { PlannerResultFile, type NetworkSnapshot, type Scenario } from '../../../shared/domain';
-import { networkSnapshot } from '../../factories/snapshot';
+import { workedExampleSnapshot } from '../../factories/snapshot';
 
 const run = promisify(execFile);
 
 /** DESIGN.md's worked example as a snapshot file, and the transfer of 25 from N2 as a scenario file. */
-const snapshot: NetworkSnapshot = networkSnapshot({
-  dayZero: '2026-03-02',
-  nodes: ['N1', 'N2'],
-  skus: [{ id: 'S1', unitPrice: 10, unitCost: 6 }],
-  positions: [
-    { nodeId: 'N1', skuId: 'S1', onHand: 100, reserved: 30 },
-    { nodeId: 'N2', skuId: 'S1', onHand: 80, reserved: 0 },
-  ],
-  demand: [
-    { nodeId: 'N1', skuId: 'S1', qty: 30, dueDate: '2026-03-02' },
-    { nodeId: 'N1', skuId: 'S1', qty: 50, dueDate: '2026-03-05' },
-    { nodeId: 'N1', skuId: 'S1', qty: 60, dueDate: '2026-03-08' },
-  ],
-  supply: [{ nodeId: 'N1', skuId: 'S1', qty: 20, eta: '2026-03-07' }],
-  lanes: [{ fromNodeId: 'N2', toNodeId: 'N1', transitDays: 2, costPerUnit: 0.5, dailyCapacity: null }],
-  stockRules: [{ nodeId: 'N1', skuId: 'S1', min: 10, max: 100, multiple: 1, safetyStock: 0 }],
-});
+const snapshot: NetworkSnapshot = workedExampleSnapshot({ stockRules: [{ nodeId: 'N1', skuId: 'S1', min: 10, max: 100, multiple: 1, safetyStock: 0 }] });
 
 const scenario: Scenario = {
   id: 'sc-1',

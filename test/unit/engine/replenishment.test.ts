@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkSnapshot } from '../../../shared/domain';
 import { buildNetworkModel, openScenario, proposeReplenishment, ScenarioPlan } from '../../../shared/engine';
-import { networkSnapshot } from '../../factories/snapshot';
+import { networkSnapshot, workedExampleSnapshot } from '../../factories/snapshot';
 
 /**
  * Hand-checkable cases. N1 is DESIGN.md's worked example with a rule of min 10 / max 100:
  * B = 70 (d0–2), 20 (d3–4), 40 (d5), −20 (d6 on), so it drops below 10 on day 6 (2026-03-08) and
  * needs 100 − (−20) = 120 to be back at its maximum at its lowest point.
  */
-function network(extra: Partial<Parameters<typeof networkSnapshot>[0]> = {}): NetworkSnapshot {
-  return networkSnapshot({
-    dayZero: '2026-03-02',
+function network(extra: Partial<Parameters<typeof workedExampleSnapshot>[0]> = {}): NetworkSnapshot {
+  return workedExampleSnapshot({
     nodes: ['N1', 'N2', 'N3'],
     skus: [{ id: 'S1', unitPrice: 10, unitCost: 4 }],
     positions: [
       { nodeId: 'N1', skuId: 'S1', onHand: 100, reserved: 30 },
       { nodeId: 'N2', skuId: 'S1', onHand: 200, reserved: 0 },
     ],
-    demand: [
-      { nodeId: 'N1', skuId: 'S1', qty: 30, dueDate: '2026-03-02' },
-      { nodeId: 'N1', skuId: 'S1', qty: 50, dueDate: '2026-03-05' },
-      { nodeId: 'N1', skuId: 'S1', qty: 60, dueDate: '2026-03-08' },
-    ],
-    supply: [{ nodeId: 'N1', skuId: 'S1', qty: 20, eta: '2026-03-07' }],
-    lanes: [{ fromNodeId: 'N2', toNodeId: 'N1', transitDays: 2, costPerUnit: 0.5, dailyCapacity: null }],
     stockRules: [
       { nodeId: 'N1', skuId: 'S1', min: 10, max: 100, multiple: 1, safetyStock: 0 },
       { nodeId: 'N2', skuId: 'S1', min: 30, max: 300, multiple: 1, safetyStock: 0 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioEdit } from '../../../shared/domain';
 import { buildNetworkModel, openScenario, ScenarioPlan, scenarioProposals } from '../../../shared/engine';
-import { networkSnapshot } from '../../factories/snapshot';
+import { workedExampleSnapshot } from '../../factories/snapshot';
 
 /**
  * N1 is DESIGN.md's worked example with a rule of min 10 / max 100: it falls below its minimum on
@@ -9,21 +9,11 @@ import { networkSnapshot } from '../../factories/snapshot';
  */
 function model() {
   return buildNetworkModel(
-    networkSnapshot({
-      dayZero: '2026-03-02',
-      nodes: ['N1', 'N2'],
-      skus: [{ id: 'S1', unitPrice: 10, unitCost: 4 }],
+    workedExampleSnapshot({
       positions: [
         { nodeId: 'N1', skuId: 'S1', onHand: 100, reserved: 30 },
         { nodeId: 'N2', skuId: 'S1', onHand: 200, reserved: 0 },
       ],
-      demand: [
-        { nodeId: 'N1', skuId: 'S1', qty: 30, dueDate: '2026-03-02' },
-        { nodeId: 'N1', skuId: 'S1', qty: 50, dueDate: '2026-03-05' },
-        { nodeId: 'N1', skuId: 'S1', qty: 60, dueDate: '2026-03-08' },
-      ],
-      supply: [{ nodeId: 'N1', skuId: 'S1', qty: 20, eta: '2026-03-07' }],
-      lanes: [{ fromNodeId: 'N2', toNodeId: 'N1', transitDays: 2, costPerUnit: 0.5, dailyCapacity: null }],
       stockRules: [{ nodeId: 'N1', skuId: 'S1', min: 10, max: 100, multiple: 1, safetyStock: 0 }],
       supplierOptions: [{ id: 'S1@1', skuId: 'S1', supplier: 'Alpen Tools', odooPartnerId: null, minQty: 50, multiple: 10, leadDays: 3, unitPrice: 4 }],
     }),

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetworkModel, compareScenario, openScenario, rowTimeline, ScenarioPlan } from '../../../shared/engine';
-import { networkSnapshot } from '../../factories/snapshot';
+import { workedExampleSnapshot } from '../../factories/snapshot';
 
-/** DESIGN.md, Planning semantics, worked example. */
-function workedExample() {
-  return networkSnapshot({
-    dayZero: '2026-03-02',
-    nodes: ['N1', 'N2'],
-    skus: [{ id: 'S1', unitPrice: 10, unitCost: 6 }],
-    positions: [
-      { nodeId: 'N1', skuId: 'S1', onHand: 100, reserved: 30 },
-      { nodeId: 'N2', skuId: 'S1', onHand: 80, reserved: 0 },
-    ],
-    demand: [
-      { nodeId: 'N1', skuId: 'S1', qty: 30, dueDate: '2026-03-02' },
-      { nodeId: 'N1', skuId: 'S1', qty: 50, dueDate: '2026-03-05' },
-      { nodeId: 'N1', skuId: 'S1', qty: 60, dueDate: '2026-03-08' },
-    ],
-    supply: [{ nodeId: 'N1', skuId: 'S1', qty: 20, eta: '2026-03-07' }],
-    lanes: [{ fromNodeId: 'N2', toNodeId: 'N1', transitDays: 2, costPerUnit: 0.5, dailyCapacity: null }],
-  });
-}
 
 const N1 = 0;
 const N2 = 1;
@@ -33,7 +14,7 @@ function balances(plan: ScenarioPlan, row: number): number[] {
 
 describe('the worked example from DESIGN.md', () => {
   it('projects 70, 20, 40 then −20 for N1, short 20 from day 6, with 70 available now', () => {
-    const plan = new ScenarioPlan(buildNetworkModel(workedExample()));
+    const plan = new ScenarioPlan(buildNetworkModel(workedExampleSnapshot()));
     expect(balances(plan, N1)).toEqual([70, 70, 70, 20, 20, 40, -20, -20]);
     expect(plan.figures.firstShortageDay[N1]).toBe(6);
     expect(plan.figures.unitsShort[N1]).toBe(20);
@@ -42,7 +23,7 @@ describe('the worked example from DESIGN.md', () => {
   });
 
   it('a transfer of 25 from N2 shipped on day 3 arrives on day 5 and clears the shortage', () => {
-    const outcome = openScenario(buildNetworkModel(workedExample()), [
+    const outcome = openScenario(buildNetworkModel(workedExampleSnapshot()), [
       { id: 't1', kind: 'add-transfer', fromNodeId: 'N2', toNodeId: 'N1', skuId: 'S1', qty: 25, shipDate: '2026-03-05' },
     ]);
     if (!outcome.ok) throw new Error(outcome.refusal.message);
@@ -55,7 +36,7 @@ describe('the worked example from DESIGN.md', () => {
   });
 
   it('compare shows the 20 units short gone, the freight of 25 × 0.50, and both rows changed', () => {
-    const model = buildNetworkModel(workedExample());
+    const model = buildNetworkModel(workedExampleSnapshot());
     const baseline = new ScenarioPlan(model);
     const scenario = new ScenarioPlan(model);
     scenario.apply({ id: 't1', kind: 'add-transfer', fromNodeId: 'N2', toNodeId: 'N1', skuId: 'S1', qty: 25, shipDate: '2026-03-05' });
@@ -79,7 +60,7 @@ describe('the worked example from DESIGN.md', () => {
   });
 
   it('charts N1 day by day: balance, supply and demand markers, and the rule band', () => {
-    const outcome = openScenario(buildNetworkModel(workedExample()), [
+    const outcome = openScenario(buildNetworkModel(workedExampleSnapshot()), [
       { id: 't1', kind: 'add-transfer', fromNodeId: 'N2', toNodeId: 'N1', skuId: 'S1', qty: 25, shipDate: '2026-03-05' },
     ]);
     if (!outcome.ok) throw new Error(outcome.refusal.message);
