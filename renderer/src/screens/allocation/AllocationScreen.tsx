@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AllocationFilter, AllocationLineView, AllocationRun, PlanTarget, ScenarioSummary } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
+import { NodeFilter, SkuFilter, useSkuText } from '../../components/filter-fields';
 import { LargeGrid } from '../../components/LargeGrid';
 import { RunProgress } from '../../components/RunProgress';
 import { TargetPicker } from '../../components/TargetPicker';
@@ -38,7 +39,7 @@ export function AllocationScreen() {
   const [maxLateDays, setMaxLateDays] = useState('14');
   const [result, setResult] = useState<AllocationRun | null>(null);
   const [filter, setFilter] = useState<AllocationFilter>({});
-  const [skuText, setSkuText] = useState('');
+  const [skuText, setSkuText] = useSkuText(setFilter);
   const [shown, setShown] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const runner = usePlanningRun();
@@ -51,11 +52,6 @@ export function AllocationScreen() {
       .catch((reason: unknown) => setError(message(reason)));
   }, [networkVersion]);
 
-  useEffect(() => {
-    const wanted = skuText.trim() === '' ? undefined : skuText.trim();
-    const timer = setTimeout(() => setFilter((current) => (current.skuText === wanted ? current : { ...current, skuText: wanted })), 250);
-    return () => clearTimeout(timer);
-  }, [skuText]);
 
   const penalty = Number(penaltyPercent.replace(',', '.'));
   const lateDays = Number(maxLateDays);
@@ -165,21 +161,8 @@ export function AllocationScreen() {
             </div>
           </div>
           <div className="toolbar" role="search">
-            <label>
-              Node
-              <select value={filter.nodeId ?? ''} onChange={(event) => setFilter((current) => ({ ...current, nodeId: event.target.value || undefined }))} data-testid="allocation-node">
-                <option value="">All nodes</option>
-                {nodes.map((node) => (
-                  <option key={node.id} value={node.id}>
-                    {node.code} · {node.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              SKU
-              <input type="search" placeholder="Code or description" value={skuText} onChange={(event) => setSkuText(event.target.value)} data-testid="allocation-sku" />
-            </label>
+            <NodeFilter nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((current) => ({ ...current, nodeId }))} testId="allocation-node" />
+            <SkuFilter value={skuText} onChange={setSkuText} testId="allocation-sku" />
             <label className="checkbox">
               <input type="checkbox" checked={filter.onlyMoved ?? false} onChange={(event) => setFilter((current) => ({ ...current, onlyMoved: event.target.checked || undefined }))} data-testid="allocation-only-moved" />
               Only lines that differ from the order

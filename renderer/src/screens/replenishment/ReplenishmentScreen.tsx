@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PlanTarget, ProposalView, ReplenishmentFilter, ReplenishmentRun, ScenarioSummary } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
+import { NodeFilter, SkuFilter, useSkuText } from '../../components/filter-fields';
 import { LargeGrid } from '../../components/LargeGrid';
 import { RunProgress } from '../../components/RunProgress';
 import { SubmitBatch } from '../../components/SubmitBatch';
@@ -25,7 +26,7 @@ export function ReplenishmentScreen() {
   const [target, setTarget] = useState<PlanTarget>({ kind: 'baseline' });
   const [result, setResult] = useState<ReplenishmentRun | null>(null);
   const [filter, setFilter] = useState<ReplenishmentFilter>({});
-  const [skuText, setSkuText] = useState('');
+  const [skuText, setSkuText] = useSkuText(setFilter);
   const [shown, setShown] = useState<{ total: number; stale: number } | null>(null);
   const [selected, setSelected] = useState<ProposalView[]>([]);
   const [focus, setFocus] = useState<ProposalView | null>(null);
@@ -52,11 +53,6 @@ export function ReplenishmentScreen() {
     setResult(null);
   }, [refreshScenarios, networkVersion]);
 
-  useEffect(() => {
-    const wanted = skuText.trim() === '' ? undefined : skuText.trim();
-    const timer = setTimeout(() => setFilter((current) => (current.skuText === wanted ? current : { ...current, skuText: wanted })), 250);
-    return () => clearTimeout(timer);
-  }, [skuText]);
 
   const run = async (): Promise<void> => {
     setError(null);
@@ -198,21 +194,8 @@ export function ReplenishmentScreen() {
             </div>
           )}
           <div className="toolbar" role="search">
-            <label>
-              Node
-              <select value={filter.nodeId ?? ''} onChange={(event) => setFilter((current) => ({ ...current, nodeId: event.target.value || undefined }))} data-testid="replenishment-node">
-                <option value="">All nodes</option>
-                {nodes.map((node) => (
-                  <option key={node.id} value={node.id}>
-                    {node.code} · {node.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              SKU
-              <input type="search" placeholder="Code or description" value={skuText} onChange={(event) => setSkuText(event.target.value)} data-testid="replenishment-sku" />
-            </label>
+            <NodeFilter nodes={nodes} value={filter.nodeId} onChange={(nodeId) => setFilter((current) => ({ ...current, nodeId }))} testId="replenishment-node" />
+            <SkuFilter value={skuText} onChange={setSkuText} testId="replenishment-sku" />
             <label>
               Kind
               <select value={filter.kind ?? ''} onChange={(event) => setFilter((current) => ({ ...current, kind: (event.target.value || undefined) as ReplenishmentFilter['kind'] }))} data-testid="replenishment-kind">

@@ -2,6 +2,7 @@ import type { GridOptions, IDatasource, IGetRowsParams } from 'ag-grid-community
 import { useEffect, useMemo, useState } from 'react';
 import { StockSortColumn, type StockFilter, type StockQuery, type StockRow } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
+import { NodeFilter, SkuFilter, useSkuText } from '../../components/filter-fields';
 import { LargeGrid } from '../../components/LargeGrid';
 import { formatQuantity } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
@@ -47,22 +48,16 @@ export function StockScreen() {
   const nodes = description?.network.nodes ?? [];
   const areas = description?.network.areas ?? [];
   const [filter, setFilter] = useState<StockFilter>({});
+  const [skuText, setSkuText] = useSkuText(setFilter);
   // The screen stays mounted between visits: a new focus (a node card clicked) replaces the filter.
   useEffect(() => {
     if (stockFocus) setFilter({ ...(stockFocus.nodeId ? { nodeId: stockFocus.nodeId } : {}), ...(stockFocus.area ? { area: stockFocus.area } : {}), ...(stockFocus.onlyShort ? { onlyShort: true } : {}) });
   }, [stockFocus]);
-  const [skuText, setSkuText] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const seesCosts = description?.user?.seesCosts ?? false;
   const columns = useMemo(() => stockColumns(locale, currency, seesCosts), [locale, currency, seesCosts]);
 
-  // Typing in the SKU box waits for a pause before asking the services again.
-  useEffect(() => {
-    const wanted = skuText.trim() === '' ? undefined : skuText.trim();
-    const timer = setTimeout(() => setFilter((current) => (current.skuText === wanted ? current : { ...current, skuText: wanted })), 250);
-    return () => clearTimeout(timer);
-  }, [skuText]);
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -112,19 +107,8 @@ export function StockScreen() {
             ))}
           </select>
         </label>
-        <label>
-          Node
-          <select value={filter.nodeId ?? ''} onChange={(event) => update({ nodeId: event.target.value || undefined })} data-testid="filter-node">
-            <option value="">All nodes</option>
-            {nodes.map((node) => (
-              <option key={node.id} value={node.id}>{node.code} · {node.name}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          SKU
-          <input type="search" placeholder="Code or description" value={skuText} onChange={(event) => setSkuText(event.target.value)} data-testid="filter-sku" />
-        </label>
+        <NodeFilter nodes={nodes} value={filter.nodeId} onChange={(nodeId) => update({ nodeId })} testId="filter-node" />
+        <SkuFilter value={skuText} onChange={setSkuText} testId="filter-sku" />
         <label className="checkbox">
           <input type="checkbox" checked={filter.onlyShort ?? false} onChange={(event) => update({ onlyShort: event.target.checked || undefined })} data-testid="filter-short" />
           Only rows that run short
