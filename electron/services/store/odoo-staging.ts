@@ -55,17 +55,17 @@ export class OdooStaging {
     })();
   }
 
-  /** Drops staged rows Odoo no longer lists (deleted, archived, done or cancelled). Returns how many. */
-  keepOnly(model: StagedModel, ids: ReadonlySet<number>): number {
+  /** Drops staged rows Odoo no longer lists (deleted, archived, done or cancelled). Returns their ids. */
+  keepOnly(model: StagedModel, ids: ReadonlySet<number>): number[] {
     const { table } = STAGING_TABLES[model];
     const staged = this.db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
     const gone = staged.filter((id) => !ids.has(id));
-    if (gone.length === 0) return 0;
+    if (gone.length === 0) return gone;
     const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     this.db.transaction(() => {
       for (const id of gone) remove.run(id);
     })();
-    return gone.length;
+    return gone;
   }
 
   /** The write_date staged for each of `ids` (absent when not staged). */
@@ -73,6 +73,26 @@ export class OdooStaging {
     const { table } = STAGING_TABLES[model];
     const rows = this.db.prepare(`SELECT id, write_date FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(ids)) as [number, string | null][];
     return new Map(rows);
+  }
+
+  /**
+   * What the staged moves name that must be read from Odoo: the sale lines, purchase lines and
+   * partners of the moves this sync stored, and any a staged move names but staging lacks. Asked
+   * of SQLite rather than by reading every move, so an incremental sync pays for what changed.
+   */
+  referencesToRead(touchedMoveIds: readonly number[]): { saleLines: number[]; purchaseLines: number[]; partners: number[] } {
+    const touched = JSON.stringify(touchedMoveIds);
+    const wanted = (column: string, table: string): number[] =>
+      this.db
+        .prepare(
+          `SELECT DISTINCT m.${column} FROM odoo_moves m
+            WHERE m.${column} IS NOT NULL
+              AND (m.id IN (SELECT value FROM json_each(?)) OR NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = m.${column}))
+            ORDER BY m.${column}`,
+        )
+        .pluck()
+        .all(touched) as number[];
+    return { saleLines: wanted('sale_line_id', 'odoo_sale_lines'), purchaseLines: wanted('purchase_line_id', 'odoo_purchase_lines'), partners: wanted('partner_id', 'odoo_partners') };
   }
 
   cursor(model: string): SyncCursor | null {

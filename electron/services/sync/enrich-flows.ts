@@ -22,18 +22,9 @@ export async function enrichFlows(client: OdooClient, staging: OdooStaging, touc
   const check = (): void => {
     if (signal?.aborted) throw new SyncCancelledError();
   };
-  const moves = staging.rows('stock.move');
-  const stagedSale = new Set(staging.ids('sale.order.line'));
-  const stagedPurchase = new Set(staging.ids('purchase.order.line'));
-  const wantSale = new Set<number>();
-  const wantPurchase = new Set<number>();
-  for (const move of moves) {
-    const id = Number(move.id);
-    const sale = move.sale_line_id === null ? null : Number(move.sale_line_id);
-    const purchase = move.purchase_line_id === null ? null : Number(move.purchase_line_id);
-    if (sale !== null && (touchedMoves.has(id) || !stagedSale.has(sale))) wantSale.add(sale);
-    if (purchase !== null && (touchedMoves.has(id) || !stagedPurchase.has(purchase))) wantPurchase.add(purchase);
-  }
+  const wanted = staging.referencesToRead([...touchedMoves]);
+  const wantSale = new Set(wanted.saleLines);
+  const wantPurchase = new Set(wanted.purchaseLines);
 
   const partnerIds = new Set<number>();
   let withPurchasePrice = true;
@@ -81,9 +72,7 @@ export async function enrichFlows(client: OdooClient, staging: OdooStaging, touc
     staging.storeRecords('purchase.order.line', records);
   }
 
-  for (const move of moves) if (move.partner_id !== null && touchedMoves.has(Number(move.id))) partnerIds.add(Number(move.partner_id));
-  const stagedPartners = new Set(staging.ids('res.partner'));
-  for (const move of moves) if (move.partner_id !== null && !stagedPartners.has(Number(move.partner_id))) partnerIds.add(Number(move.partner_id));
+  for (const partner of wanted.partners) partnerIds.add(partner);
   for (const ids of chunks([...partnerIds])) {
     check();
     const partners = await client.read('res.partner', ids, ['name', 'category_id'], PartnerRow, { active_test: false });

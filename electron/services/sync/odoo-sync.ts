@@ -19,7 +19,7 @@ export interface SyncReport {
   kind: 'first' | 'incremental';
   startedAt: string;
   finishedAt: string;
-  pulls: Omit<PullResult, 'touched'>[];
+  pulls: Omit<PullResult, 'touched' | 'removedIds'>[];
   network: LoadedNetwork;
   problems: string[];
   reconciliation: ReconciliationReport;
@@ -143,7 +143,7 @@ export class OdooSync {
         kind,
         startedAt,
         finishedAt: iso(),
-        pulls: pulls.map(({ touched: _touched, ...pull }) => pull),
+        pulls: pulls.map(({ touched: _touched, removedIds: _removedIds, ...pull }) => pull),
         network,
         problems: network.problems,
         reconciliation,

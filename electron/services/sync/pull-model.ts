@@ -56,6 +56,8 @@ export interface PullResult {
   removed: number;
   /** Ids of records stored by this pull, so that what hangs off them can be refreshed. */
   touched: number[];
+  /** Ids of records this pull dropped from staging. */
+  removedIds: number[];
 }
 
 const Rows = z.array(z.unknown());
@@ -165,12 +167,25 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
     staging.writeCursor({ model: spec.model, phase: 'incremental', lastId: cursor.lastId, writeDate, updatedAt: context.now() });
   }
 
-  // Deletions are invisible to write_date: whatever Odoo no longer lists under the domain goes. A
-  // first pull that ran start to finish in one go holds nothing stale; one resumed after a stop may.
   if (context.signal?.aborted) throw new SyncCancelledError();
-  const uninterruptedFirstPull = cursor.phase === 'first' && cursor.lastId === 0 && cursor.writeDate === null;
-  const removed = uninterruptedFirstPull ? 0 : staging.keepOnly(spec.model, new Set(await client.search(spec.model, base)));
+  const incremental = cursor.phase === 'incremental' && cursor.writeDate !== null;
+  const removedIds = await dropWhatOdooNoLongerLists(spec, base, cursor, incremental, context);
   const finished = staging.cursor(spec.model);
   if (finished) staging.writeCursor({ ...finished, updatedAt: context.now() });
-  return { model: spec.model, phase: cursor.phase === 'first' || cursor.writeDate === null ? 'first' : 'incremental', read, removed, touched };
+  return { model: spec.model, phase: incremental ? 'incremental' : 'first', read, removed: removedIds.length, touched, removedIds };
+}
+
+/**
+ * Deletions are invisible to write_date: whatever Odoo no longer lists under the domain goes. A
+ * first pull that ran start to finish in one go holds nothing stale; one resumed after a stop may.
+ * After an incremental pull every record that entered the domain since the last sync was written
+ * then and is staged now, so when Odoo counts as many records as staging holds, none left and the
+ * listing of every id is skipped (the common case for master data).
+ */
+async function dropWhatOdooNoLongerLists(spec: PullSpec, base: unknown[], cursor: SyncCursor, incremental: boolean, context: PullContext): Promise<number[]> {
+  const { client, staging } = context;
+  const uninterruptedFirstPull = cursor.phase === 'first' && cursor.lastId === 0 && cursor.writeDate === null;
+  if (uninterruptedFirstPull) return [];
+  if (incremental && (await client.searchCount(spec.model, base)) === staging.count(spec.model)) return [];
+  return staging.keepOnly(spec.model, new Set(await client.search(spec.model, base)));
 }

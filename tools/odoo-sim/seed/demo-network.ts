@@ -28,6 +28,10 @@ const LOCAL_HOUR = 12;
 /** Shared empty many2many value; writes replace the array, never mutate it. */
 const EMPTY_IDS: number[] = [];
 
+function hoursBefore(odooDatetime: string, hours: number): string {
+  return new Date(Date.parse(`${odooDatetime.replace(' ', 'T')}Z`) - hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /**
  * Fills the stand-in with the demo network the app shows in demo mode: warehouses per node,
  * products per SKU, vendors and their price lists, reordering rules, quants, confirmed sale
@@ -46,7 +50,10 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   const customersLocation = env.ref('stock.stock_location_customers');
   const transitLocation = env.ref('stock.stock_location_company_transit');
   const now = db.now();
-  const stamp = { create_uid: 1, create_date: now, write_uid: 1, write_date: now };
+  // A real database's records were written over its history, not all in the last minutes: stamp the
+  // seeded ones a day back, so a sync right after seeding sees only what changed since as recent.
+  const seededAt = hoursBefore(now, 24);
+  const stamp = { create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt };
   const at = (date: string): string => localTimeToOdoo(date, LOCAL_HOUR, options.tz);
   const dateCache = new Map<string, string>();
   const localNoon = (date: string): string => {
@@ -88,9 +95,9 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const template = db.insert('product.template', {
       id: 0,
       create_uid: 1,
-      create_date: now,
+      create_date: seededAt,
       write_uid: 1,
-      write_date: now,
+      write_date: seededAt,
       name: sku.name,
       type: storableType,
       [storableFlag]: storableValue,
@@ -102,7 +109,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       purchase_ok: true,
       active: true,
     });
-    const product = db.insert('product.product', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, product_tmpl_id: template.id, default_code: sku.code, active: true, standard_price: sku.unitCost });
+    const product = db.insert('product.product', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, product_tmpl_id: template.id, default_code: sku.code, active: true, standard_price: sku.unitCost });
     productIds[sku.id] = product.id;
   }
 
@@ -126,7 +133,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     optionIndex.set(option.skuId, sequence);
     const partnerId = vendor(option.supplier);
     if (!firstPrice.has(`${option.skuId}|${option.supplier}`)) firstPrice.set(`${option.skuId}|${option.supplier}`, option.unitPrice);
-    db.insert('product.supplierinfo', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, partner_id: partnerId, product_tmpl_id: templateId, product_id: productId, sequence, min_qty: option.minQty, price: option.unitPrice, delay: option.leadDays, currency_id: currencyId, company_id: false, product_code: false, product_name: false });
+    db.insert('product.supplierinfo', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, partner_id: partnerId, product_tmpl_id: templateId, product_id: productId, sequence, min_qty: option.minQty, price: option.unitPrice, delay: option.leadDays, currency_id: currencyId, company_id: false, product_code: false, product_name: false });
     // The vendor's order multiple: a purchase packaging of the product named after the vendor.
     if (option.multiple !== 1) db.insert('product.packaging', { ...stamp, name: option.supplier, product_id: productId, qty: option.multiple, sequence, purchase: true, sales: false, company_id: false });
   }
@@ -144,9 +151,9 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     db.insert('stock.warehouse.orderpoint', {
       id: 0,
       create_uid: 1,
-      create_date: now,
+      create_date: seededAt,
       write_uid: 1,
-      write_date: now,
+      write_date: seededAt,
       name: nextSequence(env, opSequence),
       trigger: 'auto',
       active: true,
@@ -164,7 +171,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   for (const position of snapshot.positions) {
     if (position.onHand === 0 && position.reserved === 0) continue;
     const wh = warehouses.get(position.nodeId) as Row;
-    const quant = db.insert('stock.quant', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, product_id: productIds[position.skuId], location_id: wh.lot_stock_id, company_id: companyId, quantity: position.onHand, reserved_quantity: position.reserved, in_date: now });
+    const quant = db.insert('stock.quant', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, product_id: productIds[position.skuId], location_id: wh.lot_stock_id, company_id: companyId, quantity: position.onHand, reserved_quantity: position.reserved, in_date: seededAt });
     quantAt.set(`${position.nodeId}|${position.skuId}`, quant);
   }
 
@@ -192,9 +199,9 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const picking = db.insert('stock.picking', {
       id: 0,
       create_uid: 1,
-      create_date: now,
+      create_date: seededAt,
       write_uid: 1,
-      write_date: now,
+      write_date: seededAt,
       name: nextSequence(env, type.sequence_id as number),
       picking_type_id: typeId,
       company_id: companyId,
@@ -243,9 +250,9 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     db.insert('stock.move', {
       id: 0,
       create_uid: 1,
-      create_date: now,
+      create_date: seededAt,
       write_uid: 1,
-      write_date: now,
+      write_date: seededAt,
       name: values.name,
       picking_id: picking.id,
       picking_type_id: picking.picking_type_id,
@@ -275,7 +282,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       move_orig_ids: values.move_orig_ids ?? EMPTY_IDS,
     });
   const insertMoveLine = (move: Row, locationId: number, quantity: number, picked = false): void => {
-    db.insert('stock.move.line', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, picking_id: move.picking_id, move_id: move.id, company_id: companyId, product_id: move.product_id, product_uom_id: move.product_uom, quantity, quantity_product_uom: quantity, picked, date: now, location_id: locationId, location_dest_id: move.location_dest_id });
+    db.insert('stock.move.line', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, picking_id: move.picking_id, move_id: move.id, company_id: companyId, product_id: move.product_id, product_uom_id: move.product_uom, quantity, quantity_product_uom: quantity, picked, date: now, location_id: locationId, location_dest_id: move.location_dest_id });
   };
   const uomOf = (skuId: string): number => uomIds.get(skuById.get(skuId)?.uom ?? 'Units') ?? (env.ref('uom.product_uom_unit'));
 
@@ -299,12 +306,12 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const partnerId = partnerIds.get(`c:${first.customer}`) as number;
     const due = localNoon(first.dueDate);
     // No procurement.group per seeded order: nothing reads it, and 25 × 20,000 makes 140k of them.
-    const order = db.insert('sale.order', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, name: nextSequence(env, soSequence), state: 'sale', partner_id: partnerId, date_order: orderDate, commitment_date: due, company_id: companyId, currency_id: currencyId, warehouse_id: wh.id, picking_policy: 'direct' });
+    const order = db.insert('sale.order', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, name: nextSequence(env, soSequence), state: 'sale', partner_id: partnerId, date_order: orderDate, commitment_date: due, company_id: companyId, currency_id: currencyId, warehouse_id: wh.id, picking_policy: 'direct' });
     const picking = insertPicking(wh.out_type_id as number, { origin: order.name, location_id: wh.lot_stock_id, location_dest_id: customersLocation, partner_id: partnerId, sale_id: order.id, scheduled_date: due });
     for (const line of lines) {
       const sku = skuById.get(line.skuId);
       const price = sku?.unitPrice ?? 0;
-      const soLine = db.insert('sale.order.line', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_uom_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, customer_lead: 0, purchase_price: Math.round((price - line.unitMargin) * 100) / 100 });
+      const soLine = db.insert('sale.order.line', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_uom_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, customer_lead: 0, purchase_price: Math.round((price - line.unitMargin) * 100) / 100 });
       const reserved = reservedFor.get(line.id) ?? 0;
       const move = insertMove(picking, {
         name: describe(line.skuId),
@@ -347,12 +354,12 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const wh = warehouses.get(first.nodeId) as Row;
     const partnerId = vendor(first.counterparty ?? 'Vendor');
     const eta = localNoon(first.eta);
-    const order = db.insert('purchase.order', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, name: nextSequence(env, poSequence), priority: '0', state: 'purchase', partner_id: partnerId, currency_id: currencyId, company_id: companyId, date_order: orderDate, date_approve: orderDate, date_planned: eta, picking_type_id: wh.in_type_id });
+    const order = db.insert('purchase.order', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, name: nextSequence(env, poSequence), priority: '0', state: 'purchase', partner_id: partnerId, currency_id: currencyId, company_id: companyId, date_order: orderDate, date_approve: orderDate, date_planned: eta, picking_type_id: wh.in_type_id });
     const picking = insertPicking(wh.in_type_id as number, { origin: order.name, location_id: vendorsLocation, location_dest_id: wh.lot_stock_id, partner_id: partnerId, purchase_id: order.id, scheduled_date: eta });
     for (const line of lines) {
       const sku = skuById.get(line.skuId);
       const price = firstPrice.get(`${line.skuId}|${first.counterparty ?? ''}`) ?? sku?.unitCost ?? 0;
-      const poLine = db.insert('purchase.order.line', { id: 0, create_uid: 1, create_date: now, write_uid: 1, write_date: now, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, date_planned: eta });
+      const poLine = db.insert('purchase.order.line', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, date_planned: eta });
       const move = insertMove(picking, {
         name: describe(line.skuId),
         product_id: productIds[line.skuId],
