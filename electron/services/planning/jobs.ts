@@ -1,3 +1,4 @@
+import { StagedChanges } from '../sync/staged-changes';
 import { z } from 'zod';
 import {
   AllocationSettings,
@@ -74,8 +75,9 @@ export const PLANNING_JOBS = {
   'load-network': { input: z.object({ dbPath: z.string(), demo: DemoNetworkRequest.nullable() }), result: LoadedNetwork },
   /** Rebuilds the network from what the Odoo sync staged, stores it, and plans on it. */
   'assemble-odoo': {
-    input: z.object({ dbPath: z.string(), profile: RegionProfile, takenAt: Instant, dayZero: LocalDate }),
-    result: LoadedNetwork.extend({ problems: z.array(z.string()) }),
+    input: z.object({ dbPath: z.string(), profile: RegionProfile, takenAt: Instant, dayZero: LocalDate, changes: StagedChanges.nullable().default(null) }),
+    /** `patched`: only what the sync changed was rebuilt (false: the whole network was). */
+    result: LoadedNetwork.extend({ problems: z.array(z.string()), patched: z.boolean() }),
   },
   'network-summary': { input: AsOf, result: NetworkSummary },
   'stock-page': { input: AsOf.extend({ query: StockQuery }), result: StockPage },

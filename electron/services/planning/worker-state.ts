@@ -4,6 +4,8 @@ import { baselineFigures, buildNetworkModel, stockProjectionOf, type NetworkMode
 import type { RegionProfile } from '../../../shared/domain';
 import { NetworkCache, OdooStaging, openDatabase } from '../store';
 import { assembleSnapshot } from '../sync/assemble-snapshot';
+import { patchSnapshot } from '../sync/patch-snapshot';
+import type { StagedChanges } from '../sync/staged-changes';
 import type { DemoNetworkRequest, LoadedNetwork } from './jobs';
 import { StockView } from './views/stock-view';
 import { PlanningWorkspace } from './workspace/planning-workspace';
@@ -95,20 +97,29 @@ export class WorkerState {
     return this.describe(snapshot);
   }
 
-  /** Builds the network from the Odoo rows the sync staged, stores it in one transaction, then plans on it. */
-  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, context: JobContext): Promise<LoadedNetwork & { problems: string[] }> {
+  /**
+   * Builds the network from the Odoo rows the sync staged, stores it in one transaction, then plans
+   * on it. After an incremental sync that left master data alone, only what it changed is rebuilt
+   * and written; otherwise (or when in doubt) the whole network is.
+   */
+  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, changes: StagedChanges | null, context: JobContext): Promise<LoadedNetwork & { problems: string[]; patched: boolean }> {
     await this.storing;
     const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
     try {
       context.progress('Building the network from Odoo', 0, 3);
-      const assembled = assembleSnapshot(new OdooStaging(db), profile, takenAt, dayZero);
+      const staging = new OdooStaging(db);
+      const previous = this.loaded?.snapshot;
+      const patched = previous && changes ? patchSnapshot(previous, staging, profile, changes, takenAt, dayZero) : null;
+      const assembled = patched ?? assembleSnapshot(staging, profile, takenAt, dayZero);
       if (context.isCancelled()) throw new JobCancelledError();
       context.progress('Saving the network', 1, 3);
       const cache = new NetworkCache(db);
-      const previous = this.loaded?.snapshot;
-      if (previous && previous.meta.source === 'odoo' && previous.meta.regionCode === assembled.snapshot.meta.regionCode) {
-        // After an incremental sync most rows are as they were: write only the difference, and
-        // make the columnar image again once the screen has what it needs.
+      if (patched) {
+        await cache.applyChangesInSlices(patched.changes.previous, patched.changes.next, pause);
+        this.storing = this.storeImageLater(dbPath, assembled.snapshot);
+      } else if (previous && previous.meta.source === 'odoo' && previous.meta.regionCode === assembled.snapshot.meta.regionCode) {
+        // Most rows are as they were: write only the difference, and make the columnar image again
+        // once the screen has what it needs.
         await cache.applyChangesInSlices(previous, assembled.snapshot, pause);
         this.storing = this.storeImageLater(dbPath, assembled.snapshot);
       } else {
@@ -118,7 +129,7 @@ export class WorkerState {
       // The network is already stored: plan on it whatever happens, so screen and cache agree.
       this.loaded = planOn(assembled.snapshot, { progress: context.progress, isCancelled: () => false });
       context.progress('Ready', 3, 3);
-      return { ...this.describe(assembled.snapshot), problems: assembled.problems };
+      return { ...this.describe(assembled.snapshot), problems: assembled.problems, patched: patched !== null };
     } finally {
       db.close();
     }

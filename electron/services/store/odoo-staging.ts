@@ -46,26 +46,78 @@ export class OdooStaging {
     })();
   }
 
-  /** Stores records that have no cursor of their own (read by id because a staged row names them). */
-  storeRecords(model: StagedModel, records: StagedRecord[]): void {
+  /**
+   * Stores records that have no cursor of their own (read by id because a staged row names them).
+   * Returns the ids of those that were new or differed from what staging held.
+   */
+  storeRecords(model: StagedModel, records: StagedRecord[]): number[] {
+    const insert = this.upsertFor(model);
+    const columns = STAGING_TABLES[model].columns;
+    const held = new Map(this.rowsWithIds(model, records.map((record) => Number(record.id))).map((row) => [Number(row.id), row]));
+    const changed: number[] = [];
+    this.db.transaction(() => {
+      for (const record of records) {
+        const values = columns.map((column) => record[column] ?? null);
+        const old = held.get(Number(record.id));
+        if (old && columns.every((column, index) => old[column] === values[index])) continue;
+        changed.push(Number(record.id));
+        insert.run(values);
+      }
+    })();
+    return changed;
+  }
+
+  /** Replaces every staged row of a model that has no cursor of its own (a small list read whole). */
+  replaceAll(model: StagedModel, records: StagedRecord[]): void {
     const insert = this.upsertFor(model);
     const columns = STAGING_TABLES[model].columns;
     this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM ${STAGING_TABLES[model].table}`).run();
       for (const record of records) insert.run(columns.map((column) => record[column] ?? null));
     })();
   }
 
-  /** Drops staged rows Odoo no longer lists (deleted, archived, done or cancelled). Returns their ids. */
-  keepOnly(model: StagedModel, ids: ReadonlySet<number>): number[] {
+  /** Drops staged rows Odoo no longer lists (deleted, archived, done or cancelled). Returns them as they were. */
+  keepOnly(model: StagedModel, ids: ReadonlySet<number>): StagedRecord[] {
     const { table } = STAGING_TABLES[model];
     const staged = this.db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
     const gone = staged.filter((id) => !ids.has(id));
-    if (gone.length === 0) return gone;
+    if (gone.length === 0) return [];
+    const rows = this.rowsWithIds(model, gone);
     const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     this.db.transaction(() => {
       for (const id of gone) remove.run(id);
     })();
-    return gone;
+    return rows;
+  }
+
+  /** The staged rows with these ids, in id order (absent ones are left out). */
+  rowsWithIds(model: StagedModel, ids: readonly number[]): StagedRecord[] {
+    if (ids.length === 0) return [];
+    const { table } = STAGING_TABLES[model];
+    return this.db.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as StagedRecord[];
+  }
+
+  /** Every staged quant or reordering rule of these products, in id order. */
+  rowsOfProducts(model: 'stock.quant' | 'stock.warehouse.orderpoint', productIds: readonly number[]): StagedRecord[] {
+    if (productIds.length === 0) return [];
+    const { table } = STAGING_TABLES[model];
+    return this.db.prepare(`SELECT * FROM ${table} WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(productIds)) as StagedRecord[];
+  }
+
+  /** Ids of the staged moves that name one of these sale lines, purchase lines or partners (directly or through their order line). */
+  movesNaming(saleLineIds: readonly number[], purchaseLineIds: readonly number[], partnerIds: readonly number[]): number[] {
+    if (saleLineIds.length + purchaseLineIds.length + partnerIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `WITH sale(id) AS (SELECT value FROM json_each(?)), purchase(id) AS (SELECT value FROM json_each(?)), partner(id) AS (SELECT value FROM json_each(?))
+         SELECT id FROM odoo_moves WHERE sale_line_id IN sale OR purchase_line_id IN purchase OR partner_id IN partner
+         UNION SELECT m.id FROM odoo_moves m JOIN odoo_sale_lines s ON s.id = m.sale_line_id WHERE s.partner_id IN partner
+         UNION SELECT m.id FROM odoo_moves m JOIN odoo_purchase_lines p ON p.id = m.purchase_line_id WHERE p.partner_id IN partner
+         ORDER BY 1`,
+      )
+      .pluck()
+      .all(JSON.stringify(saleLineIds), JSON.stringify(purchaseLineIds), JSON.stringify(partnerIds)) as number[];
   }
 
   /** The write_date staged for each of `ids` (absent when not staged). */

@@ -39,15 +39,25 @@ export function odooDateToLocal(value: string, timeZone: string): string {
 
 const PRIORITY_TAG = /^P([1-5])$/i;
 
-/**
- * Builds the planner's picture of the network from what the sync staged, counted exactly as
- * DESIGN.md's Planning semantics say: flows come from open moves only, once; a move into a node's
- * stock is supply there, a move out is demand there, a move inside one node is neither; sale and
- * purchase lines only add customer, priority, promised date, margin and vendor.
- */
-export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, takenAt: string, dayZero: string): AssembledNetwork {
+/** Nodes, SKUs and supplier options: what every stock, rule and flow row is placed against. */
+export interface NetworkMasters {
+  nodes: Node[];
+  skus: Sku[];
+  supplierOptions: SupplierOption[];
+  /** Profile nodes matched to a warehouse. */
+  matched: Set<string>;
+  problems: string[];
+  nodeOfWarehouse: Map<number, string>;
+  nodeOfLocation: Map<number, string>;
+  transitLocations: Set<number>;
+  skuOfProduct: Map<number, string>;
+  costOfProduct: Map<number, number>;
+  transitDays: Map<string, number>;
+  timeZone: string;
+}
+
+export function readMasters(staging: OdooStaging, profile: RegionProfile): NetworkMasters {
   const problems: string[] = [];
-  const tz = profile.timeZone;
 
   // Nodes: the profile's nodes matched to warehouses by code; a demo region takes every warehouse.
   const profileByCode = new Map(profile.nodes.map((node) => [node.odooWarehouseCode ?? node.code, node]));
@@ -102,18 +112,6 @@ export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, t
     if (template !== null) productsOfTemplate.set(template, [...(productsOfTemplate.get(template) ?? []), productId]);
   }
 
-  const positionsByKey = new Map<string, StockPosition>();
-  for (const quant of staging.rows('stock.quant')) {
-    const node = nodeOfLocation.get(Number(quant.location_id));
-    const sku = skuOfProduct.get(Number(quant.product_id));
-    if (!node || !sku) continue;
-    const key = `${node}|${sku}`;
-    const position = positionsByKey.get(key) ?? { nodeId: node, skuId: sku, onHand: 0, reserved: 0 };
-    position.onHand += num(quant.quantity);
-    position.reserved += num(quant.reserved);
-    positionsByKey.set(key, position);
-  }
-
   // Odoo has no "order multiple" on a vendor price: a product packaging named after the vendor carries it.
   const multipleOf = new Map<string, number>();
   for (const packaging of staging.rows('product.packaging')) {
@@ -141,24 +139,79 @@ export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, t
     }
   }
 
-  const stockRules: StockRule[] = [];
-  for (const point of staging.rows('stock.warehouse.orderpoint')) {
-    const warehouse = int(point.warehouse_id);
-    const node = (warehouse === null ? undefined : nodeOfWarehouse.get(warehouse)) ?? nodeOfLocation.get(Number(point.location_id));
-    const sku = skuOfProduct.get(Number(point.product_id));
-    if (!node || !sku) continue;
-    const min = Math.max(0, num(point.min_qty));
-    stockRules.push({ nodeId: node, skuId: sku, min, max: Math.max(min, num(point.max_qty)), multiple: num(point.multiple) > 0 ? num(point.multiple) : 1, safetyStock: 0 });
-  }
+  const transitDays = new Map(profile.lanes.map((lane) => [`${lane.from}>${lane.to}`, lane.transitDays]));
+  return { nodes, skus, supplierOptions, matched, problems, nodeOfWarehouse, nodeOfLocation, transitLocations, skuOfProduct, costOfProduct, transitDays, timeZone: profile.timeZone };
+}
 
-  const saleLines = new Map(staging.rows('sale.order.line').map((line) => [Number(line.id), line]));
-  const purchaseLines = new Map(staging.rows('purchase.order.line').map((line) => [Number(line.id), line]));
-  const partners = new Map(staging.rows('res.partner').map((partner) => [Number(partner.id), partner]));
-  const categories = new Map(staging.rows('res.partner.category').map((category) => [Number(category.id), String(category.name)]));
+/** The node × SKU a staged quant counts towards, or null when it is outside the planned network. */
+export function placeOfQuant(quant: StagedRecord, masters: NetworkMasters): { nodeId: string; skuId: string } | null {
+  const node = masters.nodeOfLocation.get(Number(quant.location_id));
+  const sku = masters.skuOfProduct.get(Number(quant.product_id));
+  return node && sku ? { nodeId: node, skuId: sku } : null;
+}
+
+/** Adds staged quants up per node × SKU, in the order given (id order, so sums are the same however they are reached). */
+export function positionsFromQuants(quants: Iterable<StagedRecord>, masters: NetworkMasters): Map<string, StockPosition> {
+  const positionsByKey = new Map<string, StockPosition>();
+  for (const quant of quants) {
+    const place = placeOfQuant(quant, masters);
+    if (!place) continue;
+    const key = `${place.nodeId}|${place.skuId}`;
+    const position = positionsByKey.get(key) ?? { nodeId: place.nodeId, skuId: place.skuId, onHand: 0, reserved: 0 };
+    position.onHand += num(quant.quantity);
+    position.reserved += num(quant.reserved);
+    positionsByKey.set(key, position);
+  }
+  return positionsByKey;
+}
+
+export function ruleOfOrderpoint(point: StagedRecord, masters: NetworkMasters): StockRule | null {
+  const warehouse = int(point.warehouse_id);
+  const node = (warehouse === null ? undefined : masters.nodeOfWarehouse.get(warehouse)) ?? masters.nodeOfLocation.get(Number(point.location_id));
+  const sku = masters.skuOfProduct.get(Number(point.product_id));
+  if (!node || !sku) return null;
+  const min = Math.max(0, num(point.min_qty));
+  return { nodeId: node, skuId: sku, min, max: Math.max(min, num(point.max_qty)), multiple: num(point.multiple) > 0 ? num(point.multiple) : 1, safetyStock: 0 };
+}
+
+/** The sale lines, purchase lines, partners and partner tags that add detail to moves. */
+export interface FlowDetails {
+  saleLines: Map<number, StagedRecord>;
+  purchaseLines: Map<number, StagedRecord>;
+  partners: Map<number, StagedRecord>;
+  tags: Map<number, string>;
+}
+
+export function readFlowDetails(staging: OdooStaging, moves?: readonly StagedRecord[]): FlowDetails {
+  const ids = (column: string): number[] => [...new Set((moves ?? []).flatMap((move) => (move[column] === null || move[column] === undefined ? [] : [Number(move[column])])))];
+  const byId = (rows: StagedRecord[]): Map<number, StagedRecord> => new Map(rows.map((row) => [Number(row.id), row]));
+  const saleLines = byId(moves ? staging.rowsWithIds('sale.order.line', ids('sale_line_id')) : staging.rows('sale.order.line'));
+  const purchaseLines = byId(moves ? staging.rowsWithIds('purchase.order.line', ids('purchase_line_id')) : staging.rows('purchase.order.line'));
+  const partnerIds = moves ? [...new Set([...ids('partner_id'), ...[...saleLines.values(), ...purchaseLines.values()].flatMap((line) => (line.partner_id === null ? [] : [Number(line.partner_id)]))])] : [];
+  const partners = byId(moves ? staging.rowsWithIds('res.partner', partnerIds) : staging.rows('res.partner'));
+  const tags = new Map(staging.rows('res.partner.category').map((category) => [Number(category.id), String(category.name)]));
+  return { saleLines, purchaseLines, partners, tags };
+}
+
+/**
+ * What one open move means for the plan, counted exactly as DESIGN.md's Planning semantics say: a
+ * move into a node's stock is supply there, a move out is demand there, a move inside one node is
+ * neither; its sale or purchase line only adds customer, priority, promised date, margin and vendor.
+ */
+export function flowsOfMove(move: StagedRecord, masters: NetworkMasters, details: FlowDetails): { supply: SupplyLine | null; demand: DemandLine | null } {
+  const none = { supply: null, demand: null };
+  const sku = masters.skuOfProduct.get(Number(move.product_id));
+  if (!sku) return none;
+  const from = masters.nodeOfLocation.get(Number(move.location_id));
+  const to = masters.nodeOfLocation.get(Number(move.location_dest_id));
+  if (from === to) return none;
+  const qty = num(move.qty);
+  if (qty <= 0) return none;
+  const tz = masters.timeZone;
   const priorityOf = (partnerId: number | null): number => {
-    const partner = partnerId === null ? undefined : partners.get(partnerId);
+    const partner = partnerId === null ? undefined : details.partners.get(partnerId);
     if (!partner) return 3;
-    const tags = (JSON.parse(String(partner.category_ids ?? '[]')) as number[]).map((id) => categories.get(id) ?? '');
+    const tags = (JSON.parse(String(partner.category_ids ?? '[]')) as number[]).map((id) => details.tags.get(id) ?? '');
     const ranks = tags.flatMap((tag) => {
       const match = PRIORITY_TAG.exec(tag.trim());
       return match?.[1] ? [Number(match[1])] : [];
@@ -166,94 +219,105 @@ export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, t
     return ranks.length > 0 ? Math.min(...ranks) : 3;
   };
   const partnerName = (partnerId: number | null): string | null => {
-    const partner = partnerId === null ? undefined : partners.get(partnerId);
+    const partner = partnerId === null ? undefined : details.partners.get(partnerId);
     return partner ? String(partner.name) : null;
   };
-
-  // A one-step internal picking between two warehouses is scheduled on its ship day; it reaches the
-  // other node on its deadline when Odoo has one, else after the lane's transit time (DESIGN.md:
-  // a transfer arrives on ship day + transit).
-  const transitDays = new Map(profile.lanes.map((lane) => [`${lane.from}>${lane.to}`, lane.transitDays]));
-  const supply: SupplyLine[] = [];
-  const demand: DemandLine[] = [];
-  for (const move of staging.rows('stock.move')) {
-    const sku = skuOfProduct.get(Number(move.product_id));
-    if (!sku) continue;
-    const from = nodeOfLocation.get(Number(move.location_id));
-    const to = nodeOfLocation.get(Number(move.location_dest_id));
-    if (from === to) continue;
-    const qty = num(move.qty);
-    if (qty <= 0) continue;
-    const moveId = Number(move.id);
-    const source = { model: 'stock.move', id: moveId, name: str(move.picking_name) ?? `Move ${moveId}` };
-    const moveDate = odooDateToLocal(String(move.date), tz);
-    if (to) {
-      const purchase = move.purchase_line_id === null ? undefined : purchaseLines.get(Number(move.purchase_line_id));
-      const kind: SupplyLine['kind'] = purchase ? 'purchase' : transitLocations.has(Number(move.location_id)) ? 'transit' : from ? 'transfer-in' : 'purchase';
-      supply.push({
-        id: `move:${moveId}:in`,
-        nodeId: to,
-        skuId: sku,
-        qty,
-        eta:
-          purchase && purchase.date_planned !== null
-            ? odooDateToLocal(String(purchase.date_planned), tz)
-            : kind === 'transfer-in' && from
-              ? move.date_deadline !== null
-                ? odooDateToLocal(String(move.date_deadline), tz)
-                : addDays(moveDate, transitDays.get(`${from}>${to}`) ?? 0)
-              : moveDate,
-        kind,
-        counterparty: purchase ? partnerName(int(purchase.partner_id)) : (from ?? null),
-        source,
-      });
-    }
-    if (from) {
-      const sale = move.sale_line_id === null ? undefined : saleLines.get(Number(move.sale_line_id));
-      const customerId = sale ? int(sale.partner_id) : int(move.partner_id);
-      const product = Number(move.product_id);
-      const margin = sale ? num(sale.price_unit) - (sale.purchase_price === null ? (costOfProduct.get(product) ?? 0) : num(sale.purchase_price)) : 0;
-      demand.push({
-        id: `move:${moveId}:out`,
-        nodeId: from,
-        skuId: sku,
-        qty,
-        dueDate: sale && sale.commitment_date !== null ? odooDateToLocal(String(sale.commitment_date), tz) : moveDate,
-        customer: partnerName(customerId) ?? (to ? `Transfer to ${to}` : 'Unknown customer'),
-        priority: sale || customerId !== null ? priorityOf(customerId) : 3,
-        unitMargin: Math.round(margin * 100) / 100,
-        source,
-      });
-    }
+  const moveId = Number(move.id);
+  const source = { model: 'stock.move', id: moveId, name: str(move.picking_name) ?? `Move ${moveId}` };
+  const moveDate = odooDateToLocal(String(move.date), tz);
+  let supply: SupplyLine | null = null;
+  let demand: DemandLine | null = null;
+  if (to) {
+    const purchase = move.purchase_line_id === null ? undefined : details.purchaseLines.get(Number(move.purchase_line_id));
+    const kind: SupplyLine['kind'] = purchase ? 'purchase' : masters.transitLocations.has(Number(move.location_id)) ? 'transit' : from ? 'transfer-in' : 'purchase';
+    // A one-step internal picking between two warehouses is scheduled on its ship day; it reaches
+    // the other node on its deadline when Odoo has one, else after the lane's transit time
+    // (DESIGN.md: a transfer arrives on ship day + transit).
+    supply = {
+      id: `move:${moveId}:in`,
+      nodeId: to,
+      skuId: sku,
+      qty,
+      eta:
+        purchase && purchase.date_planned !== null
+          ? odooDateToLocal(String(purchase.date_planned), tz)
+          : kind === 'transfer-in' && from
+            ? move.date_deadline !== null
+              ? odooDateToLocal(String(move.date_deadline), tz)
+              : addDays(moveDate, masters.transitDays.get(`${from}>${to}`) ?? 0)
+            : moveDate,
+      kind,
+      counterparty: purchase ? partnerName(int(purchase.partner_id)) : (from ?? null),
+      source,
+    };
   }
+  if (from) {
+    const sale = move.sale_line_id === null ? undefined : details.saleLines.get(Number(move.sale_line_id));
+    const customerId = sale ? int(sale.partner_id) : int(move.partner_id);
+    const product = Number(move.product_id);
+    const margin = sale ? num(sale.price_unit) - (sale.purchase_price === null ? (masters.costOfProduct.get(product) ?? 0) : num(sale.purchase_price)) : 0;
+    demand = {
+      id: `move:${moveId}:out`,
+      nodeId: from,
+      skuId: sku,
+      qty,
+      dueDate: sale && sale.commitment_date !== null ? odooDateToLocal(String(sale.commitment_date), tz) : moveDate,
+      customer: partnerName(customerId) ?? (to ? `Transfer to ${to}` : 'Unknown customer'),
+      priority: sale || customerId !== null ? priorityOf(customerId) : 3,
+      unitMargin: Math.round(margin * 100) / 100,
+      source,
+    };
+  }
+  return { supply, demand };
+}
 
+/** How fresh each kind of data is on every node: the oldest pull behind it. */
+export function freshnessOf(staging: OdooStaging, nodes: readonly Node[], takenAt: string): Freshness[] {
   const cursors = new Map(staging.cursors().map((cursor: SyncCursor) => [cursor.model, cursor.updatedAt]));
   const oldest = (kind: 'master' | 'stock' | 'flows'): string => {
     const times = PULL_SPECS.filter((spec) => spec.kind === kind).map((spec) => cursors.get(spec.model) ?? takenAt);
     return times.reduce((a, b) => (a < b ? a : b), takenAt);
   };
   const asOf: Record<DataKind, string> = { master: oldest('master'), stock: oldest('stock'), demand: oldest('flows'), supply: oldest('flows') };
-  const freshness: Freshness[] = nodes.flatMap((node) => (['master', 'stock', 'demand', 'supply'] as const).map((kind) => ({ nodeId: node.id, kind, asOf: new Date(asOf[kind]).toISOString() })));
+  return nodes.flatMap((node) => (['master', 'stock', 'demand', 'supply'] as const).map((kind) => ({ nodeId: node.id, kind, asOf: new Date(asOf[kind]).toISOString() })));
+}
 
+/**
+ * Builds the planner's picture of the network from what the sync staged, counted exactly as
+ * DESIGN.md's Planning semantics say: flows come from open moves only, once; sale and purchase
+ * lines only add detail to them (see flowsOfMove).
+ */
+export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, takenAt: string, dayZero: string): AssembledNetwork {
+  const masters = readMasters(staging, profile);
+  const positionsByKey = positionsFromQuants(staging.rows('stock.quant'), masters);
+  const stockRules = staging.rows('stock.warehouse.orderpoint').flatMap((point) => ruleOfOrderpoint(point, masters) ?? []);
+  const details = readFlowDetails(staging);
+  const supply: SupplyLine[] = [];
+  const demand: DemandLine[] = [];
+  for (const move of staging.rows('stock.move')) {
+    const flows = flowsOfMove(move, masters, details);
+    if (flows.supply) supply.push(flows.supply);
+    if (flows.demand) demand.push(flows.demand);
+  }
   const lanes = profile.lanes
-    .filter((lane) => matched.has(lane.from) && matched.has(lane.to))
+    .filter((lane) => masters.matched.has(lane.from) && masters.matched.has(lane.to))
     .map((lane) => ({ fromNodeId: lane.from, toNodeId: lane.to, transitDays: lane.transitDays, costPerUnit: lane.costPerUnit, dailyCapacity: lane.dailyCapacity ?? null }));
 
   return {
     snapshot: {
       meta: { source: 'odoo', regionCode: profile.code, currency: profile.currency, takenAt, dayZero, horizonDays: DEFAULT_HORIZON_DAYS, demo: null },
-      nodes,
-      skus,
+      nodes: masters.nodes,
+      skus: masters.skus,
       lanes,
-      supplierOptions,
+      supplierOptions: masters.supplierOptions,
       stockRules,
       positions: [...positionsByKey.values()],
       supply,
       demand,
-      freshness,
+      freshness: freshnessOf(staging, masters.nodes, takenAt),
     },
-    problems,
-    skuOfProduct,
-    nodeOfWarehouse,
+    problems: masters.problems,
+    skuOfProduct: masters.skuOfProduct,
+    nodeOfWarehouse: masters.nodeOfWarehouse,
   };
 }

@@ -18,7 +18,16 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
  * They are read by id for the moves this sync stored, and for any a staged move names but staging
  * lacks.
  */
-export async function enrichFlows(client: OdooClient, staging: OdooStaging, touchedMoves: ReadonlySet<number>, signal?: AbortSignal): Promise<{ saleLines: number; purchaseLines: number; partners: number }> {
+export interface EnrichedFlows {
+  /** Ids of the sale lines, purchase lines and partners that were new or changed. */
+  saleLines: number[];
+  purchaseLines: number[];
+  partners: number[];
+  /** A partner tag was added, renamed or removed: every customer's priority may have moved. */
+  tagsChanged: boolean;
+}
+
+export async function enrichFlows(client: OdooClient, staging: OdooStaging, touchedMoves: ReadonlySet<number>, signal?: AbortSignal): Promise<EnrichedFlows> {
   const check = (): void => {
     if (signal?.aborted) throw new SyncCancelledError();
   };
@@ -27,6 +36,9 @@ export async function enrichFlows(client: OdooClient, staging: OdooStaging, touc
   const wantPurchase = new Set(wanted.purchaseLines);
 
   const partnerIds = new Set<number>();
+  const changedSale: number[] = [];
+  const changedPurchase: number[] = [];
+  const changedPartners: number[] = [];
   let withPurchasePrice = true;
   for (const ids of chunks([...wantSale])) {
     check();
@@ -55,7 +67,7 @@ export async function enrichFlows(client: OdooClient, staging: OdooStaging, touc
         write_date: null,
       };
     });
-    staging.storeRecords('sale.order.line', records);
+    changedSale.push(...staging.storeRecords('sale.order.line', records));
   }
 
   for (const ids of chunks([...wantPurchase])) {
@@ -69,23 +81,29 @@ export async function enrichFlows(client: OdooClient, staging: OdooStaging, touc
       if (partner !== null) partnerIds.add(partner);
       return { id: line.id, order_name: order?.name ?? nameOf(line.order_id) ?? '', partner_id: partner, date_planned: line.date_planned === false ? null : line.date_planned, write_date: null };
     });
-    staging.storeRecords('purchase.order.line', records);
+    changedPurchase.push(...staging.storeRecords('purchase.order.line', records));
   }
 
   for (const partner of wanted.partners) partnerIds.add(partner);
   for (const ids of chunks([...partnerIds])) {
     check();
     const partners = await client.read('res.partner', ids, ['name', 'category_id'], PartnerRow, { active_test: false });
-    staging.storeRecords(
-      'res.partner',
-      partners.map((partner) => ({ id: partner.id, name: partner.name === false ? `Partner ${partner.id}` : partner.name, category_ids: JSON.stringify(partner.category_id), write_date: null })),
+    changedPartners.push(
+      ...staging.storeRecords(
+        'res.partner',
+        partners.map((partner) => ({ id: partner.id, name: partner.name === false ? `Partner ${partner.id}` : partner.name, category_ids: JSON.stringify(partner.category_id), write_date: null })),
+      ),
     );
   }
   check();
   const categories = await client.searchRead('res.partner.category', [], ['name'], PartnerCategoryRow);
-  staging.storeRecords(
-    'res.partner.category',
-    categories.map((category) => ({ id: category.id, name: category.name })),
-  );
-  return { saleLines: wantSale.size, purchaseLines: wantPurchase.size, partners: partnerIds.size };
+  const tags = (rows: { id: unknown; name: unknown }[]): string => JSON.stringify(rows.map((row) => [Number(row.id), String(row.name)]).sort((a, b) => Number(a[0]) - Number(b[0])));
+  const tagsChanged = tags(staging.rows('res.partner.category').map((row) => ({ id: row.id, name: row.name }))) !== tags(categories);
+  if (tagsChanged) {
+    staging.replaceAll(
+      'res.partner.category',
+      categories.map((category) => ({ id: category.id, name: category.name })),
+    );
+  }
+  return { saleLines: changedSale, purchaseLines: changedPurchase, partners: changedPartners, tagsChanged };
 }

@@ -4,10 +4,11 @@ import type { Log } from '../../app/log';
 import type { OdooClient } from '../odoo';
 import type { LoadedNetwork, PlanningHost } from '../planning';
 import { NetworkCache, OdooStaging } from '../store';
-import { enrichFlows } from './enrich-flows';
+import { enrichFlows, type EnrichedFlows } from './enrich-flows';
 import { pullModel, SyncCancelledError, type PullResult } from './pull-model';
 import { PULL_SPECS } from './pull-specs';
 import { reconcileWithOdoo, type ReconciliationReport } from './reconcile';
+import type { StagedChanges } from './staged-changes';
 
 export interface SyncProgress {
   label: string;
@@ -19,8 +20,10 @@ export interface SyncReport {
   kind: 'first' | 'incremental';
   startedAt: string;
   finishedAt: string;
-  pulls: Omit<PullResult, 'touched' | 'removedIds'>[];
+  pulls: Omit<PullResult, 'touched' | 'removedIds' | 'before'>[];
   network: LoadedNetwork;
+  /** Whether the worker rebuilt only what this sync changed, or the whole network. */
+  rebuilt: 'changes only' | 'whole network';
   problems: string[];
   reconciliation: ReconciliationReport;
   /** Milliseconds per step, for the benchmark and the log. */
@@ -42,6 +45,35 @@ export interface OdooSyncDeps {
 }
 
 const PULL_CONCURRENCY = 3;
+
+/** Models whose changes the planning worker can patch in; a change to any other means a full rebuild. */
+const PATCHED_MODELS = { 'stock.quant': 'quants', 'stock.warehouse.orderpoint': 'orderpoints', 'stock.move': 'moves' } as const;
+
+/**
+ * What this sync changed, for the worker to rebuild only what it reaches; null when master data
+ * (warehouses, locations, products, vendors, packagings) or partner tags changed.
+ */
+function stagedChanges(basis: string, pulls: readonly PullResult[], details: EnrichedFlows): StagedChanges | null {
+  if (details.tagsChanged) return null;
+  const changes: StagedChanges = {
+    basis,
+    quants: { touched: [], removed: [], before: [] },
+    orderpoints: { touched: [], removed: [], before: [] },
+    moves: { touched: [], removed: [], before: [] },
+    saleLines: details.saleLines,
+    purchaseLines: details.purchaseLines,
+    partners: details.partners,
+  };
+  for (const pull of pulls) {
+    const patched = pull.model in PATCHED_MODELS ? PATCHED_MODELS[pull.model as keyof typeof PATCHED_MODELS] : null;
+    if (patched === null) {
+      if (pull.touched.length > 0 || pull.removedIds.length > 0) return null;
+      continue;
+    }
+    changes[patched] = { touched: pull.touched, removed: pull.removedIds, before: pull.before };
+  }
+  return changes;
+}
 
 export class SyncAlreadyRunningError extends Error {
   constructor() {
@@ -78,6 +110,8 @@ export class OdooSync {
     const staging = new OdooStaging(db);
     const startedAt = iso();
     const kind = PULL_SPECS.every((spec) => staging.cursor(spec.model)?.phase === 'incremental') ? 'incremental' : 'first';
+    const lastRun = staging.lastRun();
+    const basis = lastRun?.outcome === 'done' ? lastRun.startedAt : null;
     const runId = staging.startRun(kind, startedAt);
     const progress = (label: string, done: number, total: number): void => this.deps.onProgress?.({ label, done, total });
     const timings: Record<string, number> = {};
@@ -116,7 +150,7 @@ export class OdooSync {
       await Promise.all(Array.from({ length: PULL_CONCURRENCY }, lane));
       const touchedMoves = new Set(pulls.find((pull) => pull.model === 'stock.move')?.touched ?? []);
       progress('Order details', 0, 1);
-      await timed('order details', () => enrichFlows(client, staging, touchedMoves, controller.signal));
+      const details = await timed('order details', () => enrichFlows(client, staging, touchedMoves, controller.signal));
       progress('Order details', 1, 1);
       if (controller.signal.aborted) throw new SyncCancelledError();
       const network = await timed('assemble', () =>
@@ -125,6 +159,7 @@ export class OdooSync {
           profile: this.deps.profile,
           takenAt: startedAt,
           dayZero: localDateOf(new Date(startedAt), this.deps.profile.timeZone),
+          changes: kind === 'incremental' && basis !== null ? stagedChanges(basis, pulls, details) : null,
         }),
       );
       timings['cache ready'] = Math.round(Date.parse(iso()) - Date.parse(startedAt));
@@ -143,8 +178,9 @@ export class OdooSync {
         kind,
         startedAt,
         finishedAt: iso(),
-        pulls: pulls.map(({ touched: _touched, removedIds: _removedIds, ...pull }) => pull),
+        pulls: pulls.map(({ touched: _touched, removedIds: _removedIds, before: _before, ...pull }) => pull),
         network,
+        rebuilt: network.patched ? 'changes only' : 'whole network',
         problems: network.problems,
         reconciliation,
         timings,

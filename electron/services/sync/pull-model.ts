@@ -58,6 +58,8 @@ export interface PullResult {
   touched: number[];
   /** Ids of records this pull dropped from staging. */
   removedIds: number[];
+  /** Incremental pulls: the staged rows this pull replaced or dropped, as they were before it. */
+  before: StagedRecord[];
 }
 
 const Rows = z.array(z.unknown());
@@ -107,6 +109,7 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
   const fields = spec.fields(dialect);
   const base = spec.domain(dialect);
   const touched: number[] = [];
+  const before: StagedRecord[] = [];
   const pageSize = Math.min(spec.pageSize, context.maxPageSize ?? Number.POSITIVE_INFINITY);
   let read = 0;
 
@@ -150,6 +153,7 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
       const changed = stamps.filter((stamp) => stamp.write_date === false || known.get(stamp.id) !== stamp.write_date).map((stamp) => stamp.id);
       for (let start = 0; start < changed.length; start += pageSize) {
         const ids = changed.slice(start, start + pageSize);
+        before.push(...staging.rowsWithIds(spec.model, ids.filter((id) => known.has(id))));
         const raw = await fetchPage([...base, ['id', 'in', ids]], 'id asc');
         const page = parsePage(spec, raw, dialect);
         writeDate = later(writeDate, page.maxWriteDate);
@@ -169,10 +173,11 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
 
   if (context.signal?.aborted) throw new SyncCancelledError();
   const incremental = cursor.phase === 'incremental' && cursor.writeDate !== null;
-  const removedIds = await dropWhatOdooNoLongerLists(spec, base, cursor, incremental, context);
+  const dropped = await dropWhatOdooNoLongerLists(spec, base, cursor, incremental, context);
+  before.push(...dropped);
   const finished = staging.cursor(spec.model);
   if (finished) staging.writeCursor({ ...finished, updatedAt: context.now() });
-  return { model: spec.model, phase: incremental ? 'incremental' : 'first', read, removed: removedIds.length, touched, removedIds };
+  return { model: spec.model, phase: incremental ? 'incremental' : 'first', read, removed: dropped.length, touched, removedIds: dropped.map((row) => Number(row.id)), before };
 }
 
 /**
@@ -182,7 +187,7 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
  * then and is staged now, so when Odoo counts as many records as staging holds, none left and the
  * listing of every id is skipped (the common case for master data).
  */
-async function dropWhatOdooNoLongerLists(spec: PullSpec, base: unknown[], cursor: SyncCursor, incremental: boolean, context: PullContext): Promise<number[]> {
+async function dropWhatOdooNoLongerLists(spec: PullSpec, base: unknown[], cursor: SyncCursor, incremental: boolean, context: PullContext): Promise<StagedRecord[]> {
   const { client, staging } = context;
   const uninterruptedFirstPull = cursor.phase === 'first' && cursor.lastId === 0 && cursor.writeDate === null;
   if (uninterruptedFirstPull) return [];

@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { demoProfile } from '../../support/planner-fixture';
 import { comparableNetwork } from './network-compare';
 import { syncRig, type CacheRig, type SyncRig } from './sync-fixture';
 
 const Id = z.object({ id: z.number() });
+
+async function everyStockRow(rig: CacheRig, profile = demoProfile()): Promise<unknown> {
+  const page = await rig.planning.run('stock-page', {
+    thresholds: profile.freshness,
+    now: '2026-11-27T09:00:00.000Z',
+    query: { filter: {}, sort: [{ column: 'nodeCode', direction: 'asc' }, { column: 'skuCode', direction: 'asc' }], offset: 0, limit: 2000 },
+  });
+  return page.rows;
+}
 
 describe('an incremental sync after changes in Odoo', () => {
   let rig: SyncRig;
@@ -37,6 +47,8 @@ describe('an incremental sync after changes in Odoo', () => {
 
     const report = await target.sync.run(rig.client());
     expect(report.kind).toBe('incremental');
+    // Master data did not change: only the rows these changes reach were rebuilt and written.
+    expect(report.rebuilt).toBe('changes only');
     expect(report.reconciliation.differences).toEqual([]);
     const network = target.cache.readSnapshot();
     expect(network?.demand.filter((line) => line.nodeId === 'FSL01' && line.skuId === 'SKU-00007' && line.dueDate === '2026-12-10' && line.qty === 17)).toHaveLength(1);
@@ -45,6 +57,32 @@ describe('an incremental sync after changes in Odoo', () => {
     const fresh = await rig.cache();
     await fresh.sync.run(rig.client());
     expect(comparableNetwork(network)).toEqual(comparableNetwork(fresh.cache.readSnapshot()));
+    // And the figures the planner sees from the patched network are those of the fresh one.
+    expect(await everyStockRow(target)).toEqual(await everyStockRow(fresh));
+  });
+
+  it('rebuilds the whole network when master data changed, and still equals a cache filled from scratch', async () => {
+    const admin = rig.client('admin', 'admin');
+    const [product] = await admin.searchRead('product.product', [['default_code', '=', 'SKU-00003']], ['id'], Id);
+    await admin.write('product.product', [product?.id ?? 0], { standard_price: 123.45 });
+    const report = await target.sync.run(rig.client());
+    expect(report.rebuilt).toBe('whole network');
+    expect(target.cache.readSnapshot()?.skus.find((sku) => sku.id === 'SKU-00003')?.unitCost).toBe(123.45);
+    const fresh = await rig.cache();
+    await fresh.sync.run(rig.client());
+    expect(comparableNetwork(target.cache.readSnapshot())).toEqual(comparableNetwork(fresh.cache.readSnapshot()));
+  });
+
+  it('rebuilds the whole network when the last sync did not finish, since its staged rows are not in the network yet', async () => {
+    const admin = rig.client('admin', 'admin');
+    const [quant] = await admin.searchRead('stock.quant', [['location_id.usage', '=', 'internal'], ['quantity', '>', 5]], ['id'], Id, { limit: 1 });
+    await admin.write('stock.quant', [quant?.id ?? 0], { quantity: 5 });
+    target.staging.finishRun(target.staging.startRun('incremental', new Date().toISOString()), 'failed', new Date().toISOString(), 'killed');
+    const report = await target.sync.run(rig.client());
+    expect(report.rebuilt).toBe('whole network');
+    const fresh = await rig.cache();
+    await fresh.sync.run(rig.client());
+    expect(comparableNetwork(target.cache.readSnapshot())).toEqual(comparableNetwork(fresh.cache.readSnapshot()));
   });
 
   it('changes nothing when nothing changed in Odoo, and reads only the overlap window', async () => {

@@ -26,6 +26,8 @@ export interface CacheRig {
   sync: OdooSync;
   cache: NetworkCache;
   staging: OdooStaging;
+  /** The planning worker holding the network this cache's syncs built. */
+  planning: PlanningHost;
   progress: SyncProgress[];
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function syncRig(options: { nodes?: number; skus?: number; seed?: n
         sync,
         cache: new NetworkCache(db),
         staging: new OdooStaging(db),
+        planning,
         progress,
         async close() {
           await planning.close();

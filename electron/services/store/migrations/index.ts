@@ -5,6 +5,7 @@ import { migration0004AuditLog } from './0004-audit-log';
 import { migration0005Scenarios } from './0005-scenarios';
 import { migration0006Outbox } from './0006-outbox';
 import { migration0007Approvals } from './0007-approvals';
+import { migration0008StagingByProduct } from './0008-staging-by-product';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005Scenarios,
   migration0006Outbox,
   migration0007Approvals,
+  migration0008StagingByProduct,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
