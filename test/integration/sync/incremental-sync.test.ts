@@ -90,7 +90,7 @@ describe('an incremental sync after changes in Odoo', () => {
     const report = await target.sync.run(rig.client());
     const quants = report.pulls.find((pull) => pull.model === 'stock.quant');
     expect(quants?.phase).toBe('incremental');
-    // Everything the stand-in wrote is minutes old, so the 10-minute overlap re-reads some of it; never more than exists.
+    // The 10-minute overlap re-lists what was written just before the last sync; never more than exists.
     expect(quants?.read).toBeLessThanOrEqual(rig.sim.control.env().db.table('stock.quant').rows.size);
     expect(report.reconciliation.differences).toEqual([]);
     expect(comparableNetwork(target.cache.readSnapshot())).toEqual(before);

@@ -28,8 +28,21 @@ const LOCAL_HOUR = 12;
 /** Shared empty many2many value; writes replace the array, never mutate it. */
 const EMPTY_IDS: number[] = [];
 
-function hoursBefore(odooDatetime: string, hours: number): string {
-  return new Date(Date.parse(`${odooDatetime.replace(' ', 'T')}Z`) - hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+const HISTORY_DAYS = 30;
+
+/** Create and write stamps one second apart, from 30 days back, never later than an hour ago. */
+function seedHistory(now: string): { stamp(): { create_uid: number; create_date: string; write_uid: number; write_date: string }; last: string } {
+  const end = Date.parse(`${now.replace(' ', 'T')}Z`) - 3_600_000;
+  let at = end - (HISTORY_DAYS * 24 - 1) * 3_600_000;
+  const clock = {
+    last: '',
+    stamp() {
+      at = Math.min(at + 1000, end);
+      clock.last = new Date(at).toISOString().slice(0, 19).replace('T', ' ');
+      return { create_uid: 1, create_date: clock.last, write_uid: 1, write_date: clock.last };
+    },
+  };
+  return clock;
 }
 
 /**
@@ -50,10 +63,9 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   const customersLocation = env.ref('stock.stock_location_customers');
   const transitLocation = env.ref('stock.stock_location_company_transit');
   const now = db.now();
-  // A real database's records were written over its history, not all in the last minutes: stamp the
-  // seeded ones a day back, so a sync right after seeding sees only what changed since as recent.
-  const seededAt = hoursBefore(now, 24);
-  const stamp = { create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt };
+  // A real database's records were written over weeks, not all in the same second: a sync's overlap
+  // window after seeding would otherwise re-list every record as recently written.
+  const history = seedHistory(now);
   const at = (date: string): string => localTimeToOdoo(date, LOCAL_HOUR, options.tz);
   const dateCache = new Map<string, string>();
   const localNoon = (date: string): string => {
@@ -94,10 +106,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const uom = uomFor(sku.uom);
     const template = db.insert('product.template', {
       id: 0,
-      create_uid: 1,
-      create_date: seededAt,
-      write_uid: 1,
-      write_date: seededAt,
+      ...history.stamp(),
       name: sku.name,
       type: storableType,
       [storableFlag]: storableValue,
@@ -109,7 +118,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       purchase_ok: true,
       active: true,
     });
-    const product = db.insert('product.product', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, product_tmpl_id: template.id, default_code: sku.code, active: true, standard_price: sku.unitCost });
+    const product = db.insert('product.product', { id: 0, ...history.stamp(), product_tmpl_id: template.id, default_code: sku.code, active: true, standard_price: sku.unitCost });
     productIds[sku.id] = product.id;
   }
 
@@ -117,7 +126,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   const vendor = (name: string): number => {
     let id = partnerIds.get(`v:${name}`);
     if (id === undefined) {
-      id = db.insert('res.partner', { ...stamp, name, complete_name: name, is_company: true, active: true, supplier_rank: 1, customer_rank: 0, category_id: [], company_id: false }).id;
+      id = db.insert('res.partner', { ...history.stamp(), name, complete_name: name, is_company: true, active: true, supplier_rank: 1, customer_rank: 0, category_id: [], company_id: false }).id;
       partnerIds.set(`v:${name}`, id);
     }
     return id;
@@ -133,15 +142,15 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     optionIndex.set(option.skuId, sequence);
     const partnerId = vendor(option.supplier);
     if (!firstPrice.has(`${option.skuId}|${option.supplier}`)) firstPrice.set(`${option.skuId}|${option.supplier}`, option.unitPrice);
-    db.insert('product.supplierinfo', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, partner_id: partnerId, product_tmpl_id: templateId, product_id: productId, sequence, min_qty: option.minQty, price: option.unitPrice, delay: option.leadDays, currency_id: currencyId, company_id: false, product_code: false, product_name: false });
+    db.insert('product.supplierinfo', { id: 0, ...history.stamp(), partner_id: partnerId, product_tmpl_id: templateId, product_id: productId, sequence, min_qty: option.minQty, price: option.unitPrice, delay: option.leadDays, currency_id: currencyId, company_id: false, product_code: false, product_name: false });
     // The vendor's order multiple: a purchase packaging of the product named after the vendor.
-    if (option.multiple !== 1) db.insert('product.packaging', { ...stamp, name: option.supplier, product_id: productId, qty: option.multiple, sequence, purchase: true, sales: false, company_id: false });
+    if (option.multiple !== 1) db.insert('product.packaging', { ...history.stamp(), name: option.supplier, product_id: productId, qty: option.multiple, sequence, purchase: true, sales: false, company_id: false });
   }
 
   const tagIds = new Map<number, number>();
   for (const priority of [1, 2, 3, 4, 5]) tagIds.set(priority, boot.insert('res.partner.category', { name: `P${priority}`, color: priority, active: true, parent_id: false }).id);
   for (const customer of network.customers) {
-    const id = db.insert('res.partner', { ...stamp, name: customer.name, complete_name: customer.name, is_company: true, active: true, customer_rank: 1, supplier_rank: 0, category_id: [tagIds.get(customer.priority) as number], company_id: false }).id;
+    const id = db.insert('res.partner', { ...history.stamp(), name: customer.name, complete_name: customer.name, is_company: true, active: true, customer_rank: 1, supplier_rank: 0, category_id: [tagIds.get(customer.priority) as number], company_id: false }).id;
     partnerIds.set(`c:${customer.name}`, id);
   }
 
@@ -150,10 +159,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const wh = warehouses.get(rule.nodeId) as Row;
     db.insert('stock.warehouse.orderpoint', {
       id: 0,
-      create_uid: 1,
-      create_date: seededAt,
-      write_uid: 1,
-      write_date: seededAt,
+      ...history.stamp(),
       name: nextSequence(env, opSequence),
       trigger: 'auto',
       active: true,
@@ -171,7 +177,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   for (const position of snapshot.positions) {
     if (position.onHand === 0 && position.reserved === 0) continue;
     const wh = warehouses.get(position.nodeId) as Row;
-    const quant = db.insert('stock.quant', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, product_id: productIds[position.skuId], location_id: wh.lot_stock_id, company_id: companyId, quantity: position.onHand, reserved_quantity: position.reserved, in_date: seededAt });
+    const quant = db.insert('stock.quant', { id: 0, ...history.stamp(), product_id: productIds[position.skuId], location_id: wh.lot_stock_id, company_id: companyId, quantity: position.onHand, reserved_quantity: position.reserved, in_date: history.last });
     quantAt.set(`${position.nodeId}|${position.skuId}`, quant);
   }
 
@@ -198,10 +204,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const type = db.table('stock.picking.type').get(typeId) as Row;
     const picking = db.insert('stock.picking', {
       id: 0,
-      create_uid: 1,
-      create_date: seededAt,
-      write_uid: 1,
-      write_date: seededAt,
+      ...history.stamp(),
       name: nextSequence(env, type.sequence_id as number),
       picking_type_id: typeId,
       company_id: companyId,
@@ -249,10 +252,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
   const insertMove = (picking: Row, values: MoveSeed): Row =>
     db.insert('stock.move', {
       id: 0,
-      create_uid: 1,
-      create_date: seededAt,
-      write_uid: 1,
-      write_date: seededAt,
+      ...history.stamp(),
       name: values.name,
       picking_id: picking.id,
       picking_type_id: picking.picking_type_id,
@@ -282,7 +282,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
       move_orig_ids: values.move_orig_ids ?? EMPTY_IDS,
     });
   const insertMoveLine = (move: Row, locationId: number, quantity: number, picked = false): void => {
-    db.insert('stock.move.line', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, picking_id: move.picking_id, move_id: move.id, company_id: companyId, product_id: move.product_id, product_uom_id: move.product_uom, quantity, quantity_product_uom: quantity, picked, date: now, location_id: locationId, location_dest_id: move.location_dest_id });
+    db.insert('stock.move.line', { id: 0, ...history.stamp(), picking_id: move.picking_id, move_id: move.id, company_id: companyId, product_id: move.product_id, product_uom_id: move.product_uom, quantity, quantity_product_uom: quantity, picked, date: now, location_id: locationId, location_dest_id: move.location_dest_id });
   };
   const uomOf = (skuId: string): number => uomIds.get(skuById.get(skuId)?.uom ?? 'Units') ?? (env.ref('uom.product_uom_unit'));
 
@@ -306,12 +306,12 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const partnerId = partnerIds.get(`c:${first.customer}`) as number;
     const due = localNoon(first.dueDate);
     // No procurement.group per seeded order: nothing reads it, and 25 × 20,000 makes 140k of them.
-    const order = db.insert('sale.order', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, name: nextSequence(env, soSequence), state: 'sale', partner_id: partnerId, date_order: orderDate, commitment_date: due, company_id: companyId, currency_id: currencyId, warehouse_id: wh.id, picking_policy: 'direct' });
+    const order = db.insert('sale.order', { id: 0, ...history.stamp(), name: nextSequence(env, soSequence), state: 'sale', partner_id: partnerId, date_order: orderDate, commitment_date: due, company_id: companyId, currency_id: currencyId, warehouse_id: wh.id, picking_policy: 'direct' });
     const picking = insertPicking(wh.out_type_id as number, { origin: order.name, location_id: wh.lot_stock_id, location_dest_id: customersLocation, partner_id: partnerId, sale_id: order.id, scheduled_date: due });
     for (const line of lines) {
       const sku = skuById.get(line.skuId);
       const price = sku?.unitPrice ?? 0;
-      const soLine = db.insert('sale.order.line', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_uom_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, customer_lead: 0, purchase_price: Math.round((price - line.unitMargin) * 100) / 100 });
+      const soLine = db.insert('sale.order.line', { id: 0, ...history.stamp(), order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_uom_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, customer_lead: 0, purchase_price: Math.round((price - line.unitMargin) * 100) / 100 });
       const reserved = reservedFor.get(line.id) ?? 0;
       const move = insertMove(picking, {
         name: describe(line.skuId),
@@ -354,12 +354,12 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const wh = warehouses.get(first.nodeId) as Row;
     const partnerId = vendor(first.counterparty ?? 'Vendor');
     const eta = localNoon(first.eta);
-    const order = db.insert('purchase.order', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, name: nextSequence(env, poSequence), priority: '0', state: 'purchase', partner_id: partnerId, currency_id: currencyId, company_id: companyId, date_order: orderDate, date_approve: orderDate, date_planned: eta, picking_type_id: wh.in_type_id });
+    const order = db.insert('purchase.order', { id: 0, ...history.stamp(), name: nextSequence(env, poSequence), priority: '0', state: 'purchase', partner_id: partnerId, currency_id: currencyId, company_id: companyId, date_order: orderDate, date_approve: orderDate, date_planned: eta, picking_type_id: wh.in_type_id });
     const picking = insertPicking(wh.in_type_id as number, { origin: order.name, location_id: vendorsLocation, location_dest_id: wh.lot_stock_id, partner_id: partnerId, purchase_id: order.id, scheduled_date: eta });
     for (const line of lines) {
       const sku = skuById.get(line.skuId);
       const price = firstPrice.get(`${line.skuId}|${first.counterparty ?? ''}`) ?? sku?.unitCost ?? 0;
-      const poLine = db.insert('purchase.order.line', { id: 0, create_uid: 1, create_date: seededAt, write_uid: 1, write_date: seededAt, order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, date_planned: eta });
+      const poLine = db.insert('purchase.order.line', { id: 0, ...history.stamp(), order_id: order.id, sequence: 10, product_id: productIds[line.skuId], name: describe(line.skuId), product_qty: line.qty, product_uom: uomOf(line.skuId), price_unit: price, date_planned: eta });
       const move = insertMove(picking, {
         name: describe(line.skuId),
         product_id: productIds[line.skuId],
@@ -429,7 +429,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const dest = warehouses.get(line.nodeId) as Row;
     const eta = localNoon(line.eta);
     const name = describe(line.skuId);
-    const group = db.insert('procurement.group', { ...stamp, name: `${feeder.code}>${String(dest.code)}`, move_type: 'direct', partner_id: false, sale_id: false });
+    const group = db.insert('procurement.group', { ...history.stamp(), name: `${feeder.code}>${String(dest.code)}`, move_type: 'direct', partner_id: false, sale_id: false });
     const shipped = dayZeroMorning < eta ? dayZeroMorning : eta;
     const leg1 = insertPicking(source.out_type_id as number, { origin: group.name, location_id: source.lot_stock_id, location_dest_id: transitLocation, scheduled_date: shipped, date_done: shipped, group_id: group.id, state: 'done', partner_id: false });
     const move1 = insertMove(leg1, { name, product_id: productIds[line.skuId], product_uom_qty: line.qty, product_uom: uomOf(line.skuId), quantity: line.qty, picked: true, state: 'done', location_id: source.lot_stock_id, location_dest_id: transitLocation, date: shipped, group_id: group.id, warehouse_id: source.id });
@@ -441,7 +441,7 @@ export function seedDemoNetwork(state: OdooState, boot: Bootstrapper, options: D
     const key = `transit|${line.skuId}`;
     const quant = quantAt.get(key);
     if (quant) db.update('stock.quant', quant, { quantity: (Number(quant.quantity) || 0) + line.qty, reserved_quantity: (Number(quant.reserved_quantity) || 0) + line.qty });
-    else quantAt.set(key, db.insert('stock.quant', { ...stamp, product_id: productIds[line.skuId], location_id: transitLocation, company_id: companyId, quantity: line.qty, reserved_quantity: line.qty, in_date: shipped, inventory_quantity: 0, inventory_quantity_set: false }));
+    else quantAt.set(key, db.insert('stock.quant', { ...history.stamp(), product_id: productIds[line.skuId], location_id: transitLocation, company_id: companyId, quantity: line.qty, reserved_quantity: line.qty, in_date: shipped, inventory_quantity: 0, inventory_quantity_set: false }));
   }
 
   const moves = db.table('stock.move');
