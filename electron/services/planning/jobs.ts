@@ -77,7 +77,7 @@ export const PLANNING_JOBS = {
   'assemble-odoo': {
     input: z.object({ dbPath: z.string(), profile: RegionProfile, takenAt: Instant, dayZero: LocalDate, changes: StagedChanges.nullable().default(null) }),
     /** `patched`: only what the sync changed was rebuilt (false: the whole network was). */
-    result: LoadedNetwork.extend({ problems: z.array(z.string()), patched: z.boolean() }),
+    result: LoadedNetwork.extend({ problems: z.array(z.string()), patched: z.boolean(), steps: z.record(z.string(), z.number()) }),
   },
   'network-summary': { input: AsOf, result: NetworkSummary },
   'stock-page': { input: AsOf.extend({ query: StockQuery }), result: StockPage },

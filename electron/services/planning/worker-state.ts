@@ -102,15 +102,23 @@ export class WorkerState {
    * on it. After an incremental sync that left master data alone, only what it changed is rebuilt
    * and written; otherwise (or when in doubt) the whole network is.
    */
-  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, changes: StagedChanges | null, context: JobContext): Promise<LoadedNetwork & { problems: string[]; patched: boolean }> {
+  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, changes: StagedChanges | null, context: JobContext): Promise<LoadedNetwork & { problems: string[]; patched: boolean; steps: Record<string, number> }> {
     await this.storing;
     const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
     try {
+      const steps: Record<string, number> = {};
+      let began = performance.now();
+      const step = (name: string): void => {
+        const at = performance.now();
+        steps[name] = Math.round(at - began);
+        began = at;
+      };
       context.progress('Building the network from Odoo', 0, 3);
       const staging = new OdooStaging(db);
       const previous = this.loaded?.snapshot;
       const patched = previous && changes ? patchSnapshot(previous, staging, profile, changes, takenAt, dayZero) : null;
       const assembled = patched ?? assembleSnapshot(staging, profile, takenAt, dayZero);
+      step(patched ? 'patch' : 'assemble whole');
       if (context.isCancelled()) throw new JobCancelledError();
       context.progress('Saving the network', 1, 3);
       const cache = new NetworkCache(db);
@@ -125,11 +133,13 @@ export class WorkerState {
       } else {
         await cache.replaceSnapshotInSlices(assembled.snapshot, pause);
       }
+      step('write');
       context.progress('Projecting stock', 2, 3);
       // The network is already stored: plan on it whatever happens, so screen and cache agree.
       this.loaded = planOn(assembled.snapshot, { progress: context.progress, isCancelled: () => false });
+      step('plan');
       context.progress('Ready', 3, 3);
-      return { ...this.describe(assembled.snapshot), problems: assembled.problems, patched: patched !== null };
+      return { ...this.describe(assembled.snapshot), problems: assembled.problems, patched: patched !== null, steps };
     } finally {
       db.close();
     }

@@ -81,12 +81,19 @@ export class OdooStaging {
   keepOnly(model: StagedModel, ids: ReadonlySet<number>): StagedRecord[] {
     const { table } = STAGING_TABLES[model];
     const staged = this.db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
-    const gone = staged.filter((id) => !ids.has(id));
-    if (gone.length === 0) return [];
-    const rows = this.rowsWithIds(model, gone);
-    const remove = this.db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    return this.drop(
+      model,
+      staged.filter((id) => !ids.has(id)),
+    );
+  }
+
+  /** Drops these staged rows (ids not staged are ignored). Returns them as they were. */
+  drop(model: StagedModel, ids: readonly number[]): StagedRecord[] {
+    const rows = this.rowsWithIds(model, ids);
+    if (rows.length === 0) return rows;
+    const remove = this.db.prepare(`DELETE FROM ${STAGING_TABLES[model].table} WHERE id = ?`);
     this.db.transaction(() => {
-      for (const id of gone) remove.run(id);
+      for (const row of rows) remove.run(row.id);
     })();
     return rows;
   }

@@ -147,7 +147,7 @@ export class OdooSync {
           );
         }
       };
-      await Promise.all(Array.from({ length: PULL_CONCURRENCY }, lane));
+      await timed('all pulls', () => Promise.all(Array.from({ length: PULL_CONCURRENCY }, lane)));
       const touchedMoves = new Set(pulls.find((pull) => pull.model === 'stock.move')?.touched ?? []);
       progress('Order details', 0, 1);
       const details = await timed('order details', () => enrichFlows(client, staging, touchedMoves, controller.signal));
@@ -162,6 +162,7 @@ export class OdooSync {
           changes: kind === 'incremental' && basis !== null ? stagedChanges(basis, pulls, details) : null,
         }),
       );
+      for (const [step, ms] of Object.entries(network.steps)) timings[`assemble: ${step}`] = ms;
       timings['cache ready'] = Math.round(Date.parse(iso()) - Date.parse(startedAt));
       this.deps.onCacheReady?.(network);
       const cache = new NetworkCache(db);

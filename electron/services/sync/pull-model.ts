@@ -139,6 +139,11 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
     // Two steps: list (id, write_date) in the window, then read in full only what staging does not
     // already hold at that write_date. The overlap window then costs ids, not rows.
     const since = shiftWriteDate(cursor.writeDate, context.overlapMinutes);
+    // Everything written in the window, in the domain or not (done, cancelled, archived, moved
+    // away), listed before the domain's own stamps so that a record written in between is never
+    // taken for one that left.
+    const writtenSince = await client.search(spec.model, [['write_date', '>=', since]], { context: { active_test: false } });
+    const inDomain = new Set<number>();
     const window = [...base, ['write_date', '>=', since]];
     const total = await client.searchCount(spec.model, window);
     context.onProgress(spec.label, 0, total);
@@ -149,6 +154,7 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
       if (context.signal?.aborted) throw new SyncCancelledError();
       const keyset: unknown[] = after ? ['|', ['write_date', '>', after.writeDate], '&', ['write_date', '=', after.writeDate], ['id', '>', after.id]] : [];
       const stamps = await client.executeKw(spec.model, 'search_read', [[...window, ...keyset]], { fields: ['write_date'], order: 'write_date asc, id asc', limit: LIST_PAGE }, Stamps);
+      for (const stamp of stamps) inDomain.add(stamp.id);
       const known = context.staging.writeDates(spec.model, stamps.map((stamp) => stamp.id));
       const changed = stamps.filter((stamp) => stamp.write_date === false || known.get(stamp.id) !== stamp.write_date).map((stamp) => stamp.id);
       for (let start = 0; start < changed.length; start += pageSize) {
@@ -168,24 +174,26 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
       if (stamps.length < LIST_PAGE || !last || last.write_date === false) break;
       after = { writeDate: last.write_date, id: last.id };
     }
+    before.push(...staging.drop(spec.model, writtenSince.filter((id) => !inDomain.has(id))));
     staging.writeCursor({ model: spec.model, phase: 'incremental', lastId: cursor.lastId, writeDate, updatedAt: context.now() });
   }
 
   if (context.signal?.aborted) throw new SyncCancelledError();
   const incremental = cursor.phase === 'incremental' && cursor.writeDate !== null;
-  const dropped = await dropWhatOdooNoLongerLists(spec, base, cursor, incremental, context);
-  before.push(...dropped);
+  before.push(...(await dropWhatOdooNoLongerLists(spec, base, cursor, incremental, context)));
   const finished = staging.cursor(spec.model);
   if (finished) staging.writeCursor({ ...finished, updatedAt: context.now() });
-  return { model: spec.model, phase: incremental ? 'incremental' : 'first', read, removed: dropped.length, touched, removedIds: dropped.map((row) => Number(row.id)), before };
+  const touchedIds = new Set(touched);
+  const removedIds = before.map((row) => Number(row.id)).filter((id) => !touchedIds.has(id));
+  return { model: spec.model, phase: incremental ? 'incremental' : 'first', read, removed: removedIds.length, touched, removedIds, before };
 }
 
 /**
  * Deletions are invisible to write_date: whatever Odoo no longer lists under the domain goes. A
  * first pull that ran start to finish in one go holds nothing stale; one resumed after a stop may.
  * After an incremental pull every record that entered the domain since the last sync was written
- * then and is staged now, so when Odoo counts as many records as staging holds, none left and the
- * listing of every id is skipped (the common case for master data).
+ * then and is staged now, and those written out of it are dropped already; so when Odoo counts as
+ * many records as staging holds, nothing was deleted and the listing of every id is skipped.
  */
 async function dropWhatOdooNoLongerLists(spec: PullSpec, base: unknown[], cursor: SyncCursor, incremental: boolean, context: PullContext): Promise<StagedRecord[]> {
   const { client, staging } = context;

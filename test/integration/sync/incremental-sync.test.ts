@@ -61,6 +61,28 @@ describe('an incremental sync after changes in Odoo', () => {
     expect(await everyStockRow(target)).toEqual(await everyStockRow(fresh));
   });
 
+  it('drops reordering rules archived or deleted in Odoo, and quants deleted there', async () => {
+    const admin = rig.client('admin', 'admin');
+    const Rule = z.object({ id: z.number(), product_id: z.tuple([z.number(), z.string()]), warehouse_id: z.tuple([z.number(), z.string()]) });
+    const [archived, deleted] = await admin.searchRead('stock.warehouse.orderpoint', [], ['product_id', 'warehouse_id'], Rule, { limit: 2, order: 'id desc' });
+    if (!archived || !deleted) throw new Error('the demo has no reordering rules');
+    await admin.write('stock.warehouse.orderpoint', [archived.id], { active: false });
+    await admin.callOnRecords('stock.warehouse.orderpoint', 'unlink', [deleted.id], z.unknown());
+    // Odoo deletes emptied quants itself (stock.quant._unlink_zero_quants, run by its scheduler); no user may.
+    const [quant] = await admin.searchRead('stock.quant', [['location_id.usage', '=', 'internal'], ['reserved_quantity', '=', 0]], ['id'], Id, { limit: 1, order: 'id desc' });
+    const db = rig.sim.control.env().db;
+    db.transaction(() => db.remove('stock.quant', quant?.id ?? 0));
+    const report = await target.sync.run(rig.client());
+    expect(report.rebuilt).toBe('changes only');
+    const rules = report.pulls.find((pull) => pull.model === 'stock.warehouse.orderpoint');
+    expect(rules?.removed).toBe(2);
+    expect(report.pulls.find((pull) => pull.model === 'stock.quant')?.removed).toBe(1);
+    const fresh = await rig.cache();
+    await fresh.sync.run(rig.client());
+    expect(comparableNetwork(target.cache.readSnapshot())).toEqual(comparableNetwork(fresh.cache.readSnapshot()));
+    expect(await everyStockRow(target)).toEqual(await everyStockRow(fresh));
+  });
+
   it('rebuilds the whole network when master data changed, and still equals a cache filled from scratch', async () => {
     const admin = rig.client('admin', 'admin');
     const [product] = await admin.searchRead('product.product', [['default_code', '=', 'SKU-00003']], ['id'], Id);
