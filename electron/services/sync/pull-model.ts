@@ -142,10 +142,10 @@ export async function pullModel(spec: PullSpec, context: PullContext): Promise<P
     // Everything written in the window, in the domain or not (done, cancelled, archived, moved
     // away), listed before the domain's own stamps so that a record written in between is never
     // taken for one that left.
-    const writtenSince = await client.search(spec.model, [['write_date', '>=', since]], { context: { active_test: false } });
+    const writtenSince = await client.search(spec.model, [['write_date', '>=', since]], { order: 'write_date asc, id asc', context: { active_test: false } });
     const inDomain = new Set<number>();
     const window = [...base, ['write_date', '>=', since]];
-    const total = await client.searchCount(spec.model, window);
+    const total = writtenSince.length;
     context.onProgress(spec.label, 0, total);
     let writeDate: string | null = cursor.writeDate;
     let after: { writeDate: string; id: number } | null = null;
