@@ -105,6 +105,11 @@ export class OdooStaging {
     return this.db.prepare(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as StagedRecord[];
   }
 
+  /** Each staged product's cost, by Odoo product id. */
+  productCosts(): Map<number, number> {
+    return new Map(this.db.prepare('SELECT id, standard_price FROM odoo_products').raw().all() as [number, number][]);
+  }
+
   /** Every staged quant or reordering rule of these products, in id order. */
   rowsOfProducts(model: 'stock.quant' | 'stock.warehouse.orderpoint', productIds: readonly number[]): StagedRecord[] {
     if (productIds.length === 0) return [];

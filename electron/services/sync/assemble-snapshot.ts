@@ -56,7 +56,10 @@ export interface NetworkMasters {
   timeZone: string;
 }
 
-export function readMasters(staging: OdooStaging, profile: RegionProfile): NetworkMasters {
+/** Where stock sits: nodes (warehouses the profile plans), their locations, transit, lanes' transit days. */
+export type NetworkPlaces = Pick<NetworkMasters, 'nodes' | 'matched' | 'problems' | 'nodeOfWarehouse' | 'nodeOfLocation' | 'transitLocations' | 'transitDays' | 'timeZone'>;
+
+export function readPlaces(staging: OdooStaging, profile: RegionProfile): NetworkPlaces {
   const problems: string[] = [];
 
   // Nodes: the profile's nodes matched to warehouses by code; a demo region takes every warehouse.
@@ -84,7 +87,19 @@ export function readMasters(staging: OdooStaging, profile: RegionProfile): Netwo
     const node = warehouse === null ? undefined : nodeOfWarehouse.get(warehouse);
     if (location.usage === 'internal' && node) nodeOfLocation.set(Number(location.id), node);
   }
+  const transitDays = new Map(profile.lanes.map((lane) => [`${lane.from}>${lane.to}`, lane.transitDays]));
+  return { nodes, matched, problems, nodeOfWarehouse, nodeOfLocation, transitLocations, transitDays, timeZone: profile.timeZone };
+}
 
+/** The lanes the profile draws between matched nodes. */
+export function lanesOf(profile: RegionProfile, places: NetworkPlaces): NetworkSnapshot['lanes'] {
+  return profile.lanes
+    .filter((lane) => places.matched.has(lane.from) && places.matched.has(lane.to))
+    .map((lane) => ({ fromNodeId: lane.from, toNodeId: lane.to, transitDays: lane.transitDays, costPerUnit: lane.costPerUnit, dailyCapacity: lane.dailyCapacity ?? null }));
+}
+
+export function readMasters(staging: OdooStaging, profile: RegionProfile): NetworkMasters {
+  const places = readPlaces(staging, profile);
   const skus: Sku[] = [];
   const skuOfProduct = new Map<number, string>();
   const costOfProduct = new Map<number, number>();
@@ -139,8 +154,7 @@ export function readMasters(staging: OdooStaging, profile: RegionProfile): Netwo
     }
   }
 
-  const transitDays = new Map(profile.lanes.map((lane) => [`${lane.from}>${lane.to}`, lane.transitDays]));
-  return { nodes, skus, supplierOptions, matched, problems, nodeOfWarehouse, nodeOfLocation, transitLocations, skuOfProduct, costOfProduct, transitDays, timeZone: profile.timeZone };
+  return { ...places, skus, supplierOptions, skuOfProduct, costOfProduct };
 }
 
 /** The node × SKU a staged quant counts towards, or null when it is outside the planned network. */
@@ -299,9 +313,7 @@ export function assembleSnapshot(staging: OdooStaging, profile: RegionProfile, t
     if (flows.supply) supply.push(flows.supply);
     if (flows.demand) demand.push(flows.demand);
   }
-  const lanes = profile.lanes
-    .filter((lane) => masters.matched.has(lane.from) && masters.matched.has(lane.to))
-    .map((lane) => ({ fromNodeId: lane.from, toNodeId: lane.to, transitDays: lane.transitDays, costPerUnit: lane.costPerUnit, dailyCapacity: lane.dailyCapacity ?? null }));
+  const lanes = lanesOf(profile, masters);
 
   return {
     snapshot: {

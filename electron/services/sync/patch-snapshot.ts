@@ -1,6 +1,6 @@
 import type { DemandLine, NetworkSnapshot, RegionProfile, StockPosition, StockRule, SupplyLine } from '../../../shared/domain';
 import type { OdooStaging } from '../store';
-import { flowsOfMove, freshnessOf, placeOfQuant, positionsFromQuants, readFlowDetails, readMasters, ruleOfOrderpoint, type AssembledNetwork, type NetworkMasters } from './assemble-snapshot';
+import { flowsOfMove, freshnessOf, lanesOf, placeOfQuant, positionsFromQuants, readFlowDetails, readPlaces, ruleOfOrderpoint, type AssembledNetwork, type NetworkMasters } from './assemble-snapshot';
 import type { StagedChanges } from './staged-changes';
 
 export interface PatchedNetwork extends AssembledNetwork {
@@ -10,13 +10,18 @@ export interface PatchedNetwork extends AssembledNetwork {
 
 const keyOf = (row: { nodeId: string; skuId: string }): string => `${row.nodeId}|${row.skuId}`;
 
-function sameMasters(previous: NetworkSnapshot, masters: NetworkMasters, lanes: NetworkSnapshot['lanes']): boolean {
-  return (
-    JSON.stringify(previous.nodes) === JSON.stringify(masters.nodes) &&
-    JSON.stringify(previous.skus) === JSON.stringify(masters.skus) &&
-    JSON.stringify(previous.supplierOptions) === JSON.stringify(masters.supplierOptions) &&
-    JSON.stringify(previous.lanes) === JSON.stringify(lanes)
-  );
+/**
+ * The masters an incremental sync left alone, taken from the network the last sync built rather
+ * than read and rebuilt from staging; only places (a handful of warehouses and locations) are read
+ * again, to check the profile still draws the same nodes and lanes.
+ */
+function mastersOf(previous: NetworkSnapshot, staging: OdooStaging, profile: RegionProfile): NetworkMasters | null {
+  const places = readPlaces(staging, profile);
+  if (JSON.stringify(previous.nodes) !== JSON.stringify(places.nodes) || JSON.stringify(previous.lanes) !== JSON.stringify(lanesOf(profile, places))) return null;
+  const skuOfProduct = new Map<number, string>();
+  for (const sku of previous.skus) if (sku.odooProductId !== null && sku.odooProductId !== undefined) skuOfProduct.set(sku.odooProductId, sku.id);
+  if (skuOfProduct.size !== previous.skus.length) return null;
+  return { ...places, skus: previous.skus, supplierOptions: previous.supplierOptions, skuOfProduct, costOfProduct: staging.productCosts() };
 }
 
 /** Replaces the items at `affected` keys by `fresh` ones, in place; keys new to the list go at the end. */
@@ -44,16 +49,14 @@ function replaceByKey<T>(items: readonly T[], key: (item: T) => string, affected
  * The network after an incremental sync, made from the one the last sync built by rebuilding only
  * the node × SKU stock and rules, and the moves' flows, that this sync's changes reach. Stock and
  * rules are added up again from every staged row of their node × SKU, so the figures are exactly
- * what a full assembly gives. Returns null when the patch cannot be trusted (master data, nodes or
- * lanes differ); the caller then assembles the whole network.
+ * what a full assembly gives. The caller vouches that master data did not change; returns null when
+ * the patch cannot be trusted anyway (another network, nodes or lanes differ) and the caller then
+ * assembles the whole network.
  */
 export function patchSnapshot(previous: NetworkSnapshot, staging: OdooStaging, profile: RegionProfile, changes: StagedChanges, takenAt: string, dayZero: string): PatchedNetwork | null {
   if (previous.meta.source !== 'odoo' || previous.meta.takenAt !== changes.basis || previous.meta.regionCode !== profile.code || previous.meta.currency !== profile.currency) return null;
-  const masters = readMasters(staging, profile);
-  const lanes = profile.lanes
-    .filter((lane) => masters.matched.has(lane.from) && masters.matched.has(lane.to))
-    .map((lane) => ({ fromNodeId: lane.from, toNodeId: lane.to, transitDays: lane.transitDays, costPerUnit: lane.costPerUnit, dailyCapacity: lane.dailyCapacity ?? null }));
-  if (!sameMasters(previous, masters, lanes)) return null;
+  const masters = mastersOf(previous, staging, profile);
+  if (!masters) return null;
 
   // Stock: every node × SKU a changed quant counted towards, before or after, is added up again.
   const quantPlaces = [...changes.quants.before, ...staging.rowsWithIds('stock.quant', changes.quants.touched)].flatMap((quant) => placeOfQuant(quant, masters) ?? []);
