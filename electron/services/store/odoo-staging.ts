@@ -110,11 +110,18 @@ export class OdooStaging {
     return new Map(this.db.prepare('SELECT id, standard_price FROM odoo_products').raw().all() as [number, number][]);
   }
 
-  /** Every staged quant or reordering rule of these products, in id order. */
-  rowsOfProducts(model: 'stock.quant' | 'stock.warehouse.orderpoint', productIds: readonly number[]): StagedRecord[] {
+  /** Every staged reordering rule of these products, in id order. */
+  orderpointsOfProducts(productIds: readonly number[]): StagedRecord[] {
     if (productIds.length === 0) return [];
-    const { table } = STAGING_TABLES[model];
-    return this.db.prepare(`SELECT * FROM ${table} WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(productIds)) as StagedRecord[];
+    return this.db.prepare('SELECT * FROM odoo_orderpoints WHERE product_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(productIds)) as StagedRecord[];
+  }
+
+  /** Every staged quant of these (product, location) pairs, in id order. */
+  quantsAt(places: readonly (readonly [productId: number, locationId: number])[]): StagedRecord[] {
+    if (places.length === 0) return [];
+    return this.db
+      .prepare(`SELECT * FROM odoo_quants WHERE (product_id, location_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(places)) as StagedRecord[];
   }
 
   /** Ids of the staged moves that name one of these sale lines, purchase lines or partners (directly or through their order line). */

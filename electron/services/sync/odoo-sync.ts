@@ -70,7 +70,9 @@ function stagedChanges(basis: string, pulls: readonly PullResult[], details: Enr
       if (pull.touched.length > 0 || pull.removedIds.length > 0) return null;
       continue;
     }
-    changes[patched] = { touched: pull.touched, removed: pull.removedIds, before: pull.before };
+    // Only where a quant or rule counted before matters (moves are rebuilt by id): send just that.
+    const before = patched === 'moves' ? [] : pull.before.map((row) => ({ id: row.id ?? null, product_id: row.product_id ?? null, location_id: row.location_id ?? null, warehouse_id: row.warehouse_id ?? null }));
+    changes[patched] = { touched: pull.touched, removed: pull.removedIds, before };
   }
   return changes;
 }

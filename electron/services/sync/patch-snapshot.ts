@@ -24,12 +24,19 @@ function mastersOf(previous: NetworkSnapshot, staging: OdooStaging, profile: Reg
   return { ...places, skus: previous.skus, supplierOptions: previous.supplierOptions, skuOfProduct, costOfProduct: staging.productCosts() };
 }
 
-/** Replaces the items at `affected` keys by `fresh` ones, in place; keys new to the list go at the end. */
-function replaceByKey<T>(items: readonly T[], key: (item: T) => string, affected: ReadonlySet<string>, fresh: ReadonlyMap<string, T[]>): { next: T[]; before: T[]; after: T[] } {
+/**
+ * Replaces the items at `affected` keys by `fresh` ones, in place; keys new to the list go at the
+ * end. `mayBeAffected` is a cheap test that rules most items out before their key is made.
+ */
+function replaceByKey<T, K>(items: readonly T[], mayBeAffected: (item: T) => boolean, key: (item: T) => K, affected: ReadonlySet<K>, fresh: ReadonlyMap<K, T[]>): { next: T[]; before: T[]; after: T[] } {
   const next: T[] = [];
   const before: T[] = [];
-  const placed = new Set<string>();
+  const placed = new Set<K>();
   for (const item of items) {
+    if (!mayBeAffected(item)) {
+      next.push(item);
+      continue;
+    }
     const k = key(item);
     if (!affected.has(k)) {
       next.push(item);
@@ -61,44 +68,38 @@ export function patchSnapshot(previous: NetworkSnapshot, staging: OdooStaging, p
   // Stock: every node × SKU a changed quant counted towards, before or after, is added up again.
   const quantPlaces = [...changes.quants.before, ...staging.rowsWithIds('stock.quant', changes.quants.touched)].flatMap((quant) => placeOfQuant(quant, masters) ?? []);
   const stockKeys = new Set(quantPlaces.map(keyOf));
-  const stockProducts = productsOf(quantPlaces, masters);
   const freshStock = new Map<string, StockPosition[]>();
-  for (const [key, position] of positionsFromQuants(
-    staging.rowsOfProducts('stock.quant', stockProducts).filter((quant) => {
-      const place = placeOfQuant(quant, masters);
-      return place !== null && stockKeys.has(keyOf(place));
-    }),
-    masters,
-  ))
-    freshStock.set(key, [position]);
-  const positions = replaceByKey(previous.positions, keyOf, stockKeys, freshStock);
+  for (const [key, position] of positionsFromQuants(staging.quantsAt(odooPlacesOf(quantPlaces, masters)), masters)) freshStock.set(key, [position]);
+  const stockSkus = new Set(quantPlaces.map((place) => place.skuId));
+  const positions = replaceByKey(previous.positions, (position) => stockSkus.has(position.skuId), keyOf, stockKeys, freshStock);
 
   // Reordering rules: likewise per node × SKU.
   const rulesBefore = [...changes.orderpoints.before, ...staging.rowsWithIds('stock.warehouse.orderpoint', changes.orderpoints.touched)].flatMap((point) => ruleOfOrderpoint(point, masters) ?? []);
   const ruleKeys = new Set(rulesBefore.map(keyOf));
   const freshRules = new Map<string, StockRule[]>();
-  for (const point of staging.rowsOfProducts('stock.warehouse.orderpoint', productsOf(rulesBefore, masters))) {
+  for (const point of staging.orderpointsOfProducts(productsOf(rulesBefore, masters))) {
     const rule = ruleOfOrderpoint(point, masters);
     if (!rule || !ruleKeys.has(keyOf(rule))) continue;
     freshRules.set(keyOf(rule), [...(freshRules.get(keyOf(rule)) ?? []), rule]);
   }
-  const stockRules = replaceByKey(previous.stockRules, keyOf, ruleKeys, freshRules);
+  const ruleSkus = new Set(rulesBefore.map((rule) => rule.skuId));
+  const stockRules = replaceByKey(previous.stockRules, (rule) => ruleSkus.has(rule.skuId), keyOf, ruleKeys, freshRules);
 
   // Flows: each changed move, and each move naming changed order details, is counted again.
   const moveIds = new Set([...changes.moves.touched, ...changes.moves.removed, ...staging.movesNaming(changes.saleLines, changes.purchaseLines, changes.partners)]);
   const moves = staging.rowsWithIds('stock.move', [...moveIds]);
   const details = readFlowDetails(staging, moves);
-  const freshSupply = new Map<string, SupplyLine[]>();
-  const freshDemand = new Map<string, DemandLine[]>();
+  const freshSupply = new Map<number, SupplyLine[]>();
+  const freshDemand = new Map<number, DemandLine[]>();
   for (const move of moves) {
     const flows = flowsOfMove(move, masters, details);
-    if (flows.supply) freshSupply.set(String(move.id), [flows.supply]);
-    if (flows.demand) freshDemand.set(String(move.id), [flows.demand]);
+    if (flows.supply) freshSupply.set(Number(move.id), [flows.supply]);
+    if (flows.demand) freshDemand.set(Number(move.id), [flows.demand]);
   }
-  const moveKeys = new Set([...moveIds].map(String));
-  const moveOf = (line: SupplyLine | DemandLine): string => (line.source?.model === 'stock.move' ? String(line.source.id) : line.id);
-  const supply = replaceByKey(previous.supply, moveOf, moveKeys, freshSupply);
-  const demand = replaceByKey(previous.demand, moveOf, moveKeys, freshDemand);
+  const fromMove = (line: SupplyLine | DemandLine): boolean => line.source?.model === 'stock.move';
+  const moveOf = (line: SupplyLine | DemandLine): number => line.source?.id ?? -1;
+  const supply = replaceByKey(previous.supply, fromMove, moveOf, moveIds, freshSupply);
+  const demand = replaceByKey(previous.demand, fromMove, moveOf, moveIds, freshDemand);
 
   const meta = { ...previous.meta, takenAt, dayZero };
   const freshness = freshnessOf(staging, previous.nodes, takenAt);
@@ -118,4 +119,19 @@ export function patchSnapshot(previous: NetworkSnapshot, staging: OdooStaging, p
 function productsOf(places: readonly { skuId: string }[], masters: NetworkMasters): number[] {
   const skus = new Set(places.map((place) => place.skuId));
   return [...masters.skuOfProduct].flatMap(([product, sku]) => (skus.has(sku) ? [product] : []));
+}
+
+/** The Odoo (product, location) pairs whose quants make up these node × SKU places. */
+function odooPlacesOf(places: readonly { nodeId: string; skuId: string }[], masters: NetworkMasters): [number, number][] {
+  const productOf = new Map<string, number>();
+  for (const [product, sku] of masters.skuOfProduct) productOf.set(sku, product);
+  const locationsOf = new Map<string, number[]>();
+  for (const [location, node] of masters.nodeOfLocation) locationsOf.set(node, [...(locationsOf.get(node) ?? []), location]);
+  const pairs = new Map<string, [number, number]>();
+  for (const place of places) {
+    const product = productOf.get(place.skuId);
+    if (product === undefined) continue;
+    for (const location of locationsOf.get(place.nodeId) ?? []) pairs.set(`${product}|${location}`, [product, location]);
+  }
+  return [...pairs.values()];
 }

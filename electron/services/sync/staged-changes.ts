@@ -7,7 +7,7 @@ const ModelChanges = z.object({
   touched: z.array(z.number().int()),
   /** Dropped by this sync. */
   removed: z.array(z.number().int()),
-  /** The staged rows this sync replaced or dropped, as they were. */
+  /** Where the staged rows this sync replaced or dropped were (product, location, warehouse), as they were. */
   before: z.array(StagedRow),
 });
 export type ModelChanges = z.infer<typeof ModelChanges>;
