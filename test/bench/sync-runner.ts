@@ -28,6 +28,7 @@ process.stdout.write(
     seconds,
     peakRssMiB: peakRss / 1024 / 1024,
     kind: report.kind,
+    rebuilt: report.rebuilt,
     pulls: report.pulls.map((pull) => ({ model: pull.model, read: pull.read, removed: pull.removed })),
     rows: report.network.rows,
     differences: report.reconciliation.differences.length,

@@ -16,6 +16,7 @@ interface RunnerResult {
   seconds: number;
   peakRssMiB: number;
   kind: string;
+  rebuilt: string;
   pulls: { model: string; read: number; removed: number }[];
   rows: number;
   differences: number;
@@ -62,7 +63,7 @@ try {
   }
   console.log(`changed in Odoo: ${validated.length} deliveries validated (≈${touched} moves and quants, target ${target})`);
   const incremental = await runSync(args);
-  console.log(`incremental sync: ${incremental.seconds.toFixed(1)} s, ${incremental.differences} reconciliation differences`, incremental.timings);
+  console.log(`incremental sync (${incremental.rebuilt} rebuilt): ${incremental.seconds.toFixed(1)} s, ${incremental.differences} reconciliation differences`, incremental.timings);
 
   reportFigures(
     'sync',
@@ -75,7 +76,7 @@ try {
       reconciliation_differences_after_first_sync: figure(first.differences, 0, 'figures'),
       reconciliation_differences_after_incremental_sync: figure(incremental.differences, 0, 'figures'),
     },
-    { nodes: NODES, skus: SKUS, quants: counts.quants, moves: counts.moves, standInSeedSeconds: seeded, changedDeliveries: validated.length, firstPulls: first.pulls, firstTimingsMs: first.timings, incrementalPulls: incremental.pulls, incrementalTimingsMs: incremental.timings },
+    { nodes: NODES, skus: SKUS, quants: counts.quants, moves: counts.moves, standInSeedSeconds: seeded, changedDeliveries: validated.length, firstPulls: first.pulls, firstTimingsMs: first.timings, incrementalPulls: incremental.pulls, incrementalRebuilt: incremental.rebuilt, incrementalTimingsMs: incremental.timings },
   );
 } finally {
   data.remove();
