@@ -4,6 +4,7 @@ import { StockSortColumn, type StockFilter, type StockQuery, type StockRow } fro
 import { planner } from '../../bridge';
 import { NodeFilter, SkuFilter, useSkuText } from '../../components/filter-fields';
 import { LargeGrid } from '../../components/LargeGrid';
+import { PAGED_GRID_MODULES } from '../../components/grid-modules';
 import { formatQuantity } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app-store';
@@ -115,7 +116,7 @@ export function StockScreen() {
         </label>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} live={live} />
+      <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} modules={PAGED_GRID_MODULES} live={live} />
     </section>
   );
 }
