@@ -1,5 +1,6 @@
 import { createGrid, type GridApi, type GridOptions, type Module } from 'ag-grid-community';
 import { useEffect, useRef } from 'react';
+import './large-grid.css';
 
 interface LargeGridProps<T> {
   /** Read once when the grid is created; later changes go through `live`. */
@@ -38,5 +39,5 @@ export function LargeGrid<T>({ options, modules, live, className, testId }: Larg
     first.current.live = live;
   }, [live]);
 
-  return <div ref={host} className={className} data-testid={testId} />;
+  return <div ref={host} className={className ? `large-grid ${className}` : 'large-grid'} data-testid={testId} />;
 }
