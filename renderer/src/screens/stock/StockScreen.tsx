@@ -123,7 +123,8 @@ export function StockScreen() {
         </label>
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
-      <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} modules={PAGED_GRID_MODULES} live={live} />
+      {/* Built once the region and the user are known: columns made before would be made again. */}
+      {description ? <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} modules={PAGED_GRID_MODULES} live={live} /> : <div className="grid-host" />}
     </section>
   );
 }
