@@ -143,7 +143,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     })
     .then((loaded) => {
       network = loaded;
-      if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
+      if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source, firstLoad: true });
       log.info({ rows: loaded.rows, source: loaded.source }, 'network loaded');
       return loaded;
     });
@@ -186,7 +186,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     onProgress: (progress) => events.emit('sync.progress', progress),
     onCacheReady: (loaded) => {
       network = loaded;
-      if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source });
+      if (loaded.takenAt && loaded.source) events.emit('network.changed', { takenAt: loaded.takenAt, source: loaded.source, firstLoad: false });
     },
     onFinished: (outcome, message) => {
       events.emit('sync.finished', { outcome, message });

@@ -185,7 +185,15 @@ export const REQUESTS = {
 /** Everything the services push to the renderer unasked. */
 export const EVENTS = {
   'planning.progress': z.object({ jobId: z.string(), label: z.string(), done: z.number(), total: z.number() }),
-  'network.changed': z.object({ takenAt: z.string(), source: z.string() }),
+  'network.changed': z.object({
+    takenAt: z.string(),
+    source: z.string(),
+    /**
+     * The first network loaded since the services started. Nothing was shown from another one before
+     * it: every request that needs the network waits for this load, so screens need not ask again.
+     */
+    firstLoad: z.boolean(),
+  }),
   'app.notice': Notice,
   'sync.progress': SyncProgressEvent,
   'sync.finished': z.object({ outcome: z.enum(['done', 'failed', 'cancelled']), message: z.string() }),

@@ -16,7 +16,7 @@ interface AppState {
   loadError: string | null;
   progress: EventOf<'planning.progress'> | null;
   stockFocus: StockFocus | null;
-  /** Bumped whenever the services say the network changed, so screens reload. */
+  /** Bumped whenever the services say the network changed from one they had shown, so screens reload. */
   networkVersion: number;
   show(screen: ScreenName, focus?: StockFocus): void;
   refreshDescription(): Promise<void>;
@@ -45,8 +45,10 @@ export const useAppStore = create<AppState>((set, get) => ({
     const api = planner();
     const stops = [
       api.subscribe('planning.progress', (progress) => set({ progress: progress.done >= progress.total ? null : progress })),
-      api.subscribe('network.changed', () => {
-        set((state) => ({ networkVersion: state.networkVersion + 1 }));
+      api.subscribe('network.changed', (change) => {
+        // Screens opened during the first load already got its rows (their requests waited for it):
+        // asking again would only rebuild the Stock grid, on the way to a cold start's first rows.
+        if (!change.firstLoad) set((state) => ({ networkVersion: state.networkVersion + 1 }));
         void get().refreshDescription();
       }),
       api.subscribe('app.notice', () => void get().refreshDescription()),

@@ -5,6 +5,7 @@ import type { AllocationFilter, AllocationLineView, AllocationRun, PlanTarget, S
 import { planner } from '../../bridge';
 import { NodeFilter, SkuFilter, useSkuText } from '../../components/filter-fields';
 import { LargeGrid } from '../../components/LargeGrid';
+import { PAGED_GRID_MODULES } from '../../components/grid-modules';
 import { RunProgress } from '../../components/RunProgress';
 import { TargetPicker } from '../../components/TargetPicker';
 import { usePlanningRun } from '../../components/use-planning-run';
@@ -176,7 +177,7 @@ export function AllocationScreen() {
             </span>
           </div>
           <div className="planning-grid allocation-grid">
-            <LargeGrid<AllocationLineView> className="planning-grid-fill" testId="allocation-grid" options={GRID_OPTIONS} live={live} />
+            <LargeGrid<AllocationLineView> className="planning-grid-fill" testId="allocation-grid" options={GRID_OPTIONS} modules={PAGED_GRID_MODULES} live={live} />
           </div>
         </>
       )}

@@ -5,6 +5,7 @@ import type { PlanTarget, ProposalView, ReplenishmentFilter, ReplenishmentRun, S
 import { planner } from '../../bridge';
 import { NodeFilter, SkuFilter, useSkuText } from '../../components/filter-fields';
 import { LargeGrid } from '../../components/LargeGrid';
+import { SELECTABLE_PAGED_GRID_MODULES } from '../../components/grid-modules';
 import { RunProgress } from '../../components/RunProgress';
 import { SubmitBatch } from '../../components/SubmitBatch';
 import { TargetPicker } from '../../components/TargetPicker';
@@ -235,7 +236,7 @@ export function ReplenishmentScreen() {
           </div>
           <div className="replenishment-body">
             <div className="planning-grid proposals">
-              <LargeGrid<ProposalView> className="planning-grid-fill" testId="proposals-grid" options={options} live={live} />
+              <LargeGrid<ProposalView> className="planning-grid-fill" testId="proposals-grid" options={options} modules={SELECTABLE_PAGED_GRID_MODULES} live={live} />
             </div>
             {focus && <ReasonPanel proposal={focus} locale={locale} currency={currency} />}
           </div>

@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { ChangedRowSort, type ChangedRowView } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { LargeGrid } from '../../components/LargeGrid';
+import { PAGED_GRID_MODULES } from '../../components/grid-modules';
 import { formatDate, formatQuantity } from '../../format';
 
 const BLOCK = 100;
@@ -76,7 +77,7 @@ export function ChangedRowsGrid({ scenarioId, revision, locale, onPick }: { scen
   }, [scenarioId, revision, locale]);
   return (
     <div className="planning-grid changed-rows">
-      <LargeGrid<ChangedRowView> className="planning-grid-fill" testId="changed-rows" options={options} live={live} />
+      <LargeGrid<ChangedRowView> className="planning-grid-fill" testId="changed-rows" options={options} modules={PAGED_GRID_MODULES} live={live} />
     </div>
   );
 }

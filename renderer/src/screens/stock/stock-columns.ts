@@ -4,6 +4,23 @@ import { formatCost, formatDate, formatQuantity } from '../../format';
 
 type Field = keyof StockRow;
 
+const HIDDEN_COSTS = 'Hidden: your role does not see costs';
+
+/**
+ * AG Grid's own header layout with the browser's tooltip on it: the Stock grid leaves TooltipModule
+ * out (grid-modules.ts), because it would build a tooltip for every cell drawn while scrolling.
+ */
+const headerWithTitle = (title: string): string => `
+  <div class="ag-cell-label-container" role="presentation" title="${title}">
+    <span data-ref="eMenu" class="ag-header-icon ag-header-cell-menu-button" aria-hidden="true"></span>
+    <span data-ref="eFilterButton" class="ag-header-icon ag-header-cell-filter-button" aria-hidden="true"></span>
+    <div data-ref="eLabel" class="ag-header-cell-label" role="presentation">
+      <span data-ref="eText" class="ag-header-cell-text"></span>
+      <span data-ref="eFilter" class="ag-header-icon ag-header-label-icon ag-filter-icon" aria-hidden="true"></span>
+      <ag-sort-indicator data-ref="eSortIndicator"></ag-sort-indicator>
+    </div>
+  </div>`;
+
 /** The Stock grid's columns; `colId` is the services' sort column, so sorting happens where the rows are. */
 export function stockColumns(locale: string, currency: string, seesCosts: boolean): ColDef<StockRow>[] {
   const quantity = (field: Field & StockSortColumn, headerName: string, width = 110): ColDef<StockRow> => ({
@@ -44,7 +61,7 @@ export function stockColumns(locale: string, currency: string, seesCosts: boolea
       colId: 'valueAtRisk',
       field: 'valueAtRisk',
       headerName: 'Value at risk',
-      headerTooltip: seesCosts ? undefined : 'Hidden: your role does not see costs',
+      headerComponentParams: seesCosts ? undefined : { template: headerWithTitle(HIDDEN_COSTS) },
       width: 130,
       type: 'rightAligned',
       // The services refuse to sort by a cost for a user who may not see costs: the order would tell.
