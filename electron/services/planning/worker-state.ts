@@ -49,6 +49,8 @@ function planOn(snapshot: NetworkSnapshot, context: JobContext): LoadedState {
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const IMAGE_DELAY_MS = 2_000;
+/** A generated demo is stored once the screen's first requests are answered, not in their way. */
+const DEMO_STORE_DELAY_MS = 1_500;
 
 /** What the worker holds between jobs: the network and its projection. Lost on a crash; the host reloads it. */
 export class WorkerState {
@@ -185,6 +187,7 @@ export class WorkerState {
   }
 
   private async storeInBackground(dbPath: string, snapshot: NetworkSnapshot): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, DEMO_STORE_DELAY_MS));
     try {
       const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
       try {
