@@ -41,6 +41,15 @@ export interface NetworkModel {
   readonly flowSlot: Int32Array;
   readonly flowSlotCount: number;
   readonly netFlow: Float64Array;
+  /**
+   * The same flows kept sparse: the days a slot's net flow is not zero, ascending, and the net flow on
+   * each, at flowDayStart[s] … flowDayStart[s + 1] − 1. A row moves on a few days a quarter (about 2 %
+   * of the daily cells are not zero); the full projection steps from one such day to the next, reading
+   * these small arrays in order, instead of walking every zero of `netFlow`.
+   */
+  readonly flowDayStart: Int32Array;
+  readonly flowDays: Int16Array;
+  readonly flowDayNet: Float64Array;
 
   /** Snapshot supply lines, in snapshot order: row (−1 when it names an unknown node or SKU) and raw day offset from day 0. */
   readonly supplyRow: Int32Array;
@@ -246,6 +255,8 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     netFlow[at] = (netFlow[at] as number) - (demandQty[line] as number);
   }
 
+  const { flowDayStart, flowDays, flowDayNet } = daysWithFlow(netFlow, flowSlotCount, horizon, supplyCount + demandCount);
+
   ticker.finish();
   return {
     snapshot,
@@ -268,6 +279,9 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     flowSlot,
     flowSlotCount,
     netFlow,
+    flowDayStart,
+    flowDays,
+    flowDayNet,
     supplyRow,
     supplyDay,
     supplyQty,
@@ -281,6 +295,31 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     lanes: buildLaneTable(snapshot, nodeIndex),
     supplierOptions: buildSupplierOptionTable(snapshot, skuIndex),
   };
+}
+
+/** Every cell of a day's flow comes from at least one line, so there are at most `lineCount` such days. */
+function daysWithFlow(
+  netFlow: Float64Array,
+  slotCount: number,
+  horizon: number,
+  lineCount: number,
+): { flowDayStart: Int32Array; flowDays: Int16Array; flowDayNet: Float64Array } {
+  const flowDayStart = new Int32Array(slotCount + 1);
+  const days = new Int16Array(lineCount);
+  const net = new Float64Array(lineCount);
+  let at = 0;
+  for (let slot = 0, cell = 0; slot < slotCount; slot++) {
+    flowDayStart[slot] = at;
+    for (let day = 0; day < horizon; day++, cell++) {
+      const flow = netFlow[cell] as number;
+      if (flow === 0) continue;
+      days[at] = day;
+      net[at] = flow;
+      at++;
+    }
+  }
+  flowDayStart[slotCount] = at;
+  return { flowDayStart, flowDays: days.slice(0, at), flowDayNet: net.slice(0, at) };
 }
 
 function buildLaneTable(snapshot: NetworkSnapshot, nodeIndex: ReadonlyMap<string, number>): LaneTable {
