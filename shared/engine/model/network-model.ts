@@ -255,7 +255,14 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     netFlow[at] = (netFlow[at] as number) - (demandQty[line] as number);
   }
 
-  const { flowDayStart, flowDays, flowDayNet } = daysWithFlow(netFlow, flowSlotCount, horizon, supplyCount + demandCount);
+  const supplyByRow = buildRowIndex(supplyRow, rowCount);
+  const demandByRow = buildRowIndex(demandRow, rowCount);
+  const { flowDayStart, flowDays, flowDayNet } = daysWithFlow(
+    { netFlow, flowSlot, supplyByRow, supplyDay, demandByRow, demandDay },
+    flowSlotCount,
+    horizon,
+    supplyCount + demandCount,
+  );
 
   ticker.finish();
   return {
@@ -285,38 +292,69 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     supplyRow,
     supplyDay,
     supplyQty,
-    supplyByRow: buildRowIndex(supplyRow, rowCount),
+    supplyByRow,
     supplyIndexById: new LazyLineIndex(snapshot.supply),
     demandRow,
     demandDay,
     demandQty,
-    demandByRow: buildRowIndex(demandRow, rowCount),
+    demandByRow,
     demandIndexById: new LazyLineIndex(snapshot.demand),
     lanes: buildLaneTable(snapshot, nodeIndex),
     supplierOptions: buildSupplierOptionTable(snapshot, skuIndex),
   };
 }
 
-/** Every cell of a day's flow comes from at least one line, so there are at most `lineCount` such days. */
+/** Appends the in-horizon days of the row's lines not yet listed under `stamp`; returns the new end. */
+function listLineDays(index: RowIndex, lineDay: Int32Array, row: number, horizon: number, stamp: number, listedFor: Int32Array, days: Int16Array, at: number): number {
+  for (let k = index.start[row] as number; k < (index.start[row + 1] as number); k++) {
+    const day = bucketOf(lineDay[index.items[k] as number] as number, horizon);
+    if (day >= horizon || listedFor[day] === stamp) continue;
+    listedFor[day] = stamp;
+    days[at++] = day;
+  }
+  return at;
+}
+
+/**
+ * A cell of `netFlow` can only be non-zero on a day one of the row's lines falls on, so the days are
+ * found from the lines (a few per row) rather than by reading all of the mostly-zero cells.
+ */
 function daysWithFlow(
-  netFlow: Float64Array,
+  flows: Pick<NetworkModel, 'netFlow' | 'flowSlot' | 'supplyByRow' | 'supplyDay' | 'demandByRow' | 'demandDay'>,
   slotCount: number,
   horizon: number,
   lineCount: number,
 ): { flowDayStart: Int32Array; flowDays: Int16Array; flowDayNet: Float64Array } {
+  const { netFlow, flowSlot, supplyByRow, supplyDay, demandByRow, demandDay } = flows;
   const flowDayStart = new Int32Array(slotCount + 1);
   const days = new Int16Array(lineCount);
   const net = new Float64Array(lineCount);
+  // Marks the days already listed for the row at hand (by slot + 1, so it never needs clearing).
+  const listedFor = new Int32Array(horizon);
   let at = 0;
-  for (let slot = 0, cell = 0; slot < slotCount; slot++) {
+  for (let row = 0; row < flowSlot.length; row++) {
+    const slot = flowSlot[row] as number;
+    if (slot < 0) continue;
     flowDayStart[slot] = at;
-    for (let day = 0; day < horizon; day++, cell++) {
-      const flow = netFlow[cell] as number;
-      if (flow === 0) continue;
-      days[at] = day;
-      net[at] = flow;
-      at++;
+    const first = at;
+    at = listLineDays(supplyByRow, supplyDay, row, horizon, slot + 1, listedFor, days, at);
+    at = listLineDays(demandByRow, demandDay, row, horizon, slot + 1, listedFor, days, at);
+    // A row has a few days at most: insertion sort, and drop the days whose flows cancel out.
+    for (let i = first + 1; i < at; i++) {
+      const day = days[i] as number;
+      let j = i;
+      for (; j > first && (days[j - 1] as number) > day; j--) days[j] = days[j - 1] as number;
+      days[j] = day;
     }
+    let kept = first;
+    for (let i = first; i < at; i++) {
+      const flow = netFlow[slot * horizon + (days[i] as number)] as number;
+      if (flow === 0) continue;
+      days[kept] = days[i] as number;
+      net[kept] = flow;
+      kept++;
+    }
+    at = kept;
   }
   flowDayStart[slotCount] = at;
   return { flowDayStart, flowDays: days.slice(0, at), flowDayNet: net.slice(0, at) };
