@@ -257,12 +257,7 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
 
   const supplyByRow = buildRowIndex(supplyRow, rowCount);
   const demandByRow = buildRowIndex(demandRow, rowCount);
-  const { flowDayStart, flowDays, flowDayNet } = daysWithFlow(
-    { netFlow, flowSlot, supplyByRow, supplyDay, demandByRow, demandDay },
-    flowSlotCount,
-    horizon,
-    supplyCount + demandCount,
-  );
+  const { flowDayStart, flowDays, flowDayNet } = daysWithFlow({ flowSlot, supplyByRow, supplyDay, supplyQty, demandByRow, demandDay, demandQty }, flowSlotCount, horizon);
 
   ticker.finish();
   return {
@@ -304,57 +299,64 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
   };
 }
 
-/** Appends the in-horizon days of the row's lines not yet listed under `stamp`; returns the new end. */
-function listLineDays(index: RowIndex, lineDay: Int32Array, row: number, horizon: number, stamp: number, listedFor: Int32Array, days: Int16Array, at: number): number {
+/** Appends the row's in-horizon lines as (day, signed quantity), in line order; returns the new end. */
+function listLines(index: RowIndex, lineDay: Int32Array, lineQty: Float64Array, sign: number, row: number, horizon: number, days: Int16Array, net: Float64Array, at: number): number {
   for (let k = index.start[row] as number; k < (index.start[row + 1] as number); k++) {
-    const day = bucketOf(lineDay[index.items[k] as number] as number, horizon);
-    if (day >= horizon || listedFor[day] === stamp) continue;
-    listedFor[day] = stamp;
-    days[at++] = day;
+    const line = index.items[k] as number;
+    const day = bucketOf(lineDay[line] as number, horizon);
+    if (day >= horizon) continue;
+    days[at] = day;
+    net[at] = sign * (lineQty[line] as number);
+    at++;
   }
   return at;
 }
 
 /**
- * A cell of `netFlow` can only be non-zero on a day one of the row's lines falls on, so the days are
- * found from the lines (a few per row) rather than by reading all of the mostly-zero cells.
+ * The sparse flows, worked out from each row's lines (a few per row) rather than by reading the
+ * 12 million mostly-zero cells of `netFlow`. A day's net is summed exactly as `netFlow` sums it:
+ * from zero, supply lines in snapshot order, then demand lines (subtracting q adds −q, bit for bit).
  */
 function daysWithFlow(
-  flows: Pick<NetworkModel, 'netFlow' | 'flowSlot' | 'supplyByRow' | 'supplyDay' | 'demandByRow' | 'demandDay'>,
+  flows: Pick<NetworkModel, 'flowSlot' | 'supplyByRow' | 'supplyDay' | 'supplyQty' | 'demandByRow' | 'demandDay' | 'demandQty'>,
   slotCount: number,
   horizon: number,
-  lineCount: number,
 ): { flowDayStart: Int32Array; flowDays: Int16Array; flowDayNet: Float64Array } {
-  const { netFlow, flowSlot, supplyByRow, supplyDay, demandByRow, demandDay } = flows;
+  const { flowSlot, supplyByRow, supplyDay, supplyQty, demandByRow, demandDay, demandQty } = flows;
   const flowDayStart = new Int32Array(slotCount + 1);
+  const lineCount = supplyDay.length + demandDay.length;
   const days = new Int16Array(lineCount);
   const net = new Float64Array(lineCount);
-  // Marks the days already listed for the row at hand (by slot + 1, so it never needs clearing).
-  const listedFor = new Int32Array(horizon);
   let at = 0;
   for (let row = 0; row < flowSlot.length; row++) {
     const slot = flowSlot[row] as number;
     if (slot < 0) continue;
     flowDayStart[slot] = at;
     const first = at;
-    at = listLineDays(supplyByRow, supplyDay, row, horizon, slot + 1, listedFor, days, at);
-    at = listLineDays(demandByRow, demandDay, row, horizon, slot + 1, listedFor, days, at);
-    // A row has a few days at most: insertion sort, and drop the days whose flows cancel out.
-    for (let i = first + 1; i < at; i++) {
+    let end = listLines(supplyByRow, supplyDay, supplyQty, 1, row, horizon, days, net, at);
+    end = listLines(demandByRow, demandDay, demandQty, -1, row, horizon, days, net, end);
+    // A row has a few lines: a stable insertion sort by day keeps each day's lines in summing order.
+    for (let i = first + 1; i < end; i++) {
       const day = days[i] as number;
+      const qty = net[i] as number;
       let j = i;
-      for (; j > first && (days[j - 1] as number) > day; j--) days[j] = days[j - 1] as number;
+      for (; j > first && (days[j - 1] as number) > day; j--) {
+        days[j] = days[j - 1] as number;
+        net[j] = net[j - 1] as number;
+      }
       days[j] = day;
+      net[j] = qty;
     }
-    let kept = first;
-    for (let i = first; i < at; i++) {
-      const flow = netFlow[slot * horizon + (days[i] as number)] as number;
+    for (let i = first; i < end; ) {
+      const day = days[i] as number;
+      let flow = 0;
+      for (; i < end && days[i] === day; i++) flow += net[i] as number;
+      // Lines that cancel out leave no flow on the day.
       if (flow === 0) continue;
-      days[kept] = days[i] as number;
-      net[kept] = flow;
-      kept++;
+      days[at] = day;
+      net[at] = flow;
+      at++;
     }
-    at = kept;
   }
   flowDayStart[slotCount] = at;
   return { flowDayStart, flowDays: days.slice(0, at), flowDayNet: net.slice(0, at) };
