@@ -299,15 +299,21 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
   };
 }
 
-/** Appends the row's in-horizon lines as (day, signed quantity), in line order; returns the new end. */
-function listLines(index: RowIndex, lineDay: Int32Array, lineQty: Float64Array, sign: number, row: number, horizon: number, days: Int16Array, net: Float64Array, at: number): number {
+/**
+ * Adds the row's in-horizon lines to their day's flow, in line order; a day not yet touched for this
+ * row (stamp) starts from zero and is listed. Returns the new end of the list.
+ */
+function addLines(index: RowIndex, lineDay: Int32Array, lineQty: Float64Array, sign: number, row: number, horizon: number, stamp: number, touched: Int32Array, flowOn: Float64Array, days: Int16Array, at: number): number {
   for (let k = index.start[row] as number; k < (index.start[row + 1] as number); k++) {
     const line = index.items[k] as number;
     const day = bucketOf(lineDay[line] as number, horizon);
     if (day >= horizon) continue;
-    days[at] = day;
-    net[at] = sign * (lineQty[line] as number);
-    at++;
+    if (touched[day] !== stamp) {
+      touched[day] = stamp;
+      flowOn[day] = 0;
+      days[at++] = day;
+    }
+    flowOn[day] = (flowOn[day] as number) + sign * (lineQty[line] as number);
   }
   return at;
 }
@@ -324,33 +330,29 @@ function daysWithFlow(
 ): { flowDayStart: Int32Array; flowDays: Int16Array; flowDayNet: Float64Array } {
   const { flowSlot, supplyByRow, supplyDay, supplyQty, demandByRow, demandDay, demandQty } = flows;
   const flowDayStart = new Int32Array(slotCount + 1);
-  const lineCount = supplyDay.length + demandDay.length;
-  const days = new Int16Array(lineCount);
-  const net = new Float64Array(lineCount);
+  // At most one day per line.
+  const days = new Int16Array(supplyDay.length + demandDay.length);
+  const net = new Float64Array(days.length);
+  const touched = new Int32Array(horizon);
+  const flowOn = new Float64Array(horizon);
   let at = 0;
   for (let row = 0; row < flowSlot.length; row++) {
     const slot = flowSlot[row] as number;
     if (slot < 0) continue;
     flowDayStart[slot] = at;
     const first = at;
-    let end = listLines(supplyByRow, supplyDay, supplyQty, 1, row, horizon, days, net, at);
-    end = listLines(demandByRow, demandDay, demandQty, -1, row, horizon, days, net, end);
-    // A row has a few lines: a stable insertion sort by day keeps each day's lines in summing order.
+    let end = addLines(supplyByRow, supplyDay, supplyQty, 1, row, horizon, slot + 1, touched, flowOn, days, at);
+    end = addLines(demandByRow, demandDay, demandQty, -1, row, horizon, slot + 1, touched, flowOn, days, end);
+    // A row has a few days with lines (never more than the horizon): insertion sort.
     for (let i = first + 1; i < end; i++) {
       const day = days[i] as number;
-      const qty = net[i] as number;
       let j = i;
-      for (; j > first && (days[j - 1] as number) > day; j--) {
-        days[j] = days[j - 1] as number;
-        net[j] = net[j - 1] as number;
-      }
+      for (; j > first && (days[j - 1] as number) > day; j--) days[j] = days[j - 1] as number;
       days[j] = day;
-      net[j] = qty;
     }
-    for (let i = first; i < end; ) {
+    for (let i = first; i < end; i++) {
       const day = days[i] as number;
-      let flow = 0;
-      for (; i < end && days[i] === day; i++) flow += net[i] as number;
+      const flow = flowOn[day] as number;
       // Lines that cancel out leave no flow on the day.
       if (flow === 0) continue;
       days[at] = day;
