@@ -1,4 +1,4 @@
-import { allocateDemand, compareScenario, proposalToEdit, proposeReplenishment, rowTimeline, scenarioProposals, type RunControl } from '../../../shared/engine';
+import { allocateDemand, compareScenario, decideReplenishment, proposalToEdit, rowTimeline, scenarioProposals, type RunControl } from '../../../shared/engine';
 import { PlanningRefusal } from './planning-refusal';
 import { HeldAllocation } from './views/allocation-view';
 import { planningCatalog, rowDetails, searchSkus } from './views/catalog-view';
@@ -100,7 +100,7 @@ export function planningJobs(state: WorkerState): Pick<WorkerJobs, PlanningJobKi
     'replenishment-run': ({ resultId, target }, context) => {
       const ws = workspace();
       const plan = ws.planOf(target, control(context, 'Opening the scenario'));
-      const proposed = proposeReplenishment(plan, control(context, 'Proposing replenishment'));
+      const proposed = decideReplenishment(plan, control(context, 'Proposing replenishment'));
       keepUnlessCancelled(context, () => ws.replenishments.keep(resultId, new HeldReplenishment(proposed, ws.labels)));
       return { snapshot: ws.snapshotRef, totals: { ...proposed.totals, unmet: proposed.unmet.length } };
     },

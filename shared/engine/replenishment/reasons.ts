@@ -1,25 +1,13 @@
 import type { ProposalReason } from '../../domain';
-import type { ScenarioPlan } from '../scenario/scenario-plan';
+import type { NetworkModel } from '../model/network-model';
+import { NO_ALTERNATIVE, TRANSFER_ALTERNATIVE, type NeedColumns, type ProposalColumns } from './proposal-columns';
 
-/** What a need is, in the numbers a planner sees on the Stock screen. */
-export interface NeedFacts {
-  nodeId: string;
-  skuId: string;
-  /** First day below the minimum. */
-  day: number;
-  min: number;
-  max: number;
-  lowest: number;
-  /** max − lowest: what brings the node back to its maximum at its lowest point. */
-  qty: number;
-}
-
-interface Alternative {
-  kind: 'transfer' | 'purchase';
-  arrivalDay: number;
-  unitCost: number;
-  source?: number;
-  option?: number;
+/** What a reason is written from: the run's columns, and the model for names and dates. */
+export interface ReasonSource {
+  readonly model: NetworkModel;
+  readonly needs: NeedColumns;
+  readonly columns: ProposalColumns;
+  dateOf(day: number): string;
 }
 
 /**
@@ -53,34 +41,35 @@ function days(count: number): string {
   return count === 1 ? '1 day' : `${count} days`;
 }
 
-const openings = new WeakMap<NeedFacts, string>();
-
-/** The need's sentence, built once and shared by all of its proposals' texts. */
-function opening(plan: ScenarioPlan, need: NeedFacts): string {
-  let text = openings.get(need);
-  if (text === undefined) {
-    text = flat(
-      `${need.nodeId} falls below its minimum ${formatUnits(need.min)} of ${need.skuId} on ${plan.model.calendar.dateOf(need.day)} ` +
-        `(lowest ${formatUnits(need.lowest)}); ${formatUnits(need.qty)} brings it back to its maximum ${formatUnits(need.max)}.`,
-    );
-    openings.set(need, text);
-  }
-  return text;
+/** The need's sentence, which every proposal for the need opens with. */
+export function needOpening(source: ReasonSource, need: number): string {
+  const { model, needs } = source;
+  const row = needs.row[need] as number;
+  const node = Math.floor(row / model.skuCount);
+  const nodeId = model.nodeIds[node] as string;
+  const skuId = model.skuIds[row - node * model.skuCount] as string;
+  return flat(
+    `${nodeId} falls below its minimum ${formatUnits(needs.min[need] as number)} of ${skuId} on ${source.dateOf(needs.day[need] as number)} ` +
+      `(lowest ${formatUnits(needs.lowest[need] as number)}); ${formatUnits(needs.qty[need] as number)} brings it back to its maximum ${formatUnits(needs.max[need] as number)}.`,
+  );
 }
 
-function timing(need: NeedFacts, arrivalDay: number): string {
-  const late = arrivalDay - need.day;
+function timing(neededDay: number, arrivalDay: number): string {
+  const late = arrivalDay - neededDay;
   return late <= 0 ? 'in time' : `${days(late)} late (nothing sooner)`;
 }
 
-function alternativeText(plan: ScenarioPlan, need: NeedFacts, alternative: Alternative | undefined): string {
-  if (!alternative) return '';
-  const { model } = plan;
-  const what = alternative.kind === 'transfer' ? `A transfer from ${model.nodeIds[alternative.source ?? 0]}` : `Buying from ${model.supplierOptions.supplier[alternative.option ?? 0]}`;
-  return ` ${what} costs less (${formatMoney(alternative.unitCost)} a unit) but arrives ${model.calendar.dateOf(alternative.arrivalDay)}, ${days(alternative.arrivalDay - need.day)} late.`;
+function alternativeText(source: ReasonSource, p: number, neededDay: number): string {
+  const { model, columns } = source;
+  const kind = columns.alternative[p] as number;
+  if (kind === NO_ALTERNATIVE) return '';
+  const index = columns.alternativeSource[p] as number;
+  const arrivalDay = columns.alternativeArrivalDay[p] as number;
+  const what = kind === TRANSFER_ALTERNATIVE ? `A transfer from ${model.nodeIds[index]}` : `Buying from ${model.supplierOptions.supplier[index]}`;
+  return ` ${what} costs less (${formatMoney(columns.alternativeUnitCost[p] as number)} a unit) but arrives ${source.dateOf(arrivalDay)}, ${days(arrivalDay - neededDay)} late.`;
 }
 
-function partText(need: NeedFacts, alreadyTransferred: number, qty: number): string {
+function partText(alreadyTransferred: number, qty: number): string {
   if (alreadyTransferred <= 0) return '';
   return ` ${formatUnits(alreadyTransferred)} of it already comes by transfer; this covers ${formatUnits(qty)} more.`;
 }
@@ -89,90 +78,75 @@ function partText(need: NeedFacts, alreadyTransferred: number, qty: number): str
  * The reason for a transfer. Figures hold the numbers of the sentence that the proposal itself does
  * not already carry (quantity, dates, cost are on the proposal).
  */
-export function transferReason(
-  plan: ScenarioPlan,
-  need: NeedFacts,
-  facts: {
-    qty: number;
-    sourceId: string;
-    spare: number;
-    sourceFloor: number;
-    sharedAmong: number;
-    askedInTotal: number;
-    transitDays: number;
-    shipDay: number;
-    arrivalDay: number;
-    unitCost: number;
-    cost: number;
-    alreadyTransferred: number;
-    cheaperButLate: Alternative | undefined;
-  },
-): ProposalReason {
-  const date = (day: number): string => plan.model.calendar.dateOf(day);
-  const sharing = facts.sharedAmong > 1 ? ` ${facts.sharedAmong} nodes asked it for ${formatUnits(facts.askedInTotal)}, so it is shared in proportion to need.` : '';
+export function transferReason(source: ReasonSource, p: number, opening: string): ProposalReason {
+  const { model, needs, columns } = source;
+  const need = columns.need[p] as number;
+  const neededDay = needs.day[need] as number;
+  const qty = columns.qty[p] as number;
+  const shipDay = columns.startDay[p] as number;
+  const arrivalDay = columns.arrivalDay[p] as number;
+  const spare = columns.spare[p] as number;
+  const sourceFloor = columns.sourceFloor[p] as number;
+  const sharedAmong = columns.sharedAmong[p] as number;
+  const transitDays = columns.transitDays[p] as number;
+  const unitCost = columns.unitCost[p] as number;
+  const alreadyTransferred = columns.alreadyTransferred[p] as number;
+  const shipDate = source.dateOf(shipDay);
+  const sharing = sharedAmong > 1 ? ` ${sharedAmong} nodes asked it for ${formatUnits(columns.askedInTotal[p] as number)}, so it is shared in proportion to need.` : '';
   const rest = flat(
-    `${partText(need, facts.alreadyTransferred, facts.qty)} Transfer ${formatUnits(facts.qty)} from ${facts.sourceId}, ` +
-    `which can spare ${formatUnits(facts.spare)} from ${date(facts.shipDay)} and still keep its minimum ${formatUnits(facts.sourceFloor)}.${sharing} ` +
-    `Ships ${date(facts.shipDay)}, ${facts.transitDays}-day lane, arrives ${date(facts.arrivalDay)}, ${timing(need, facts.arrivalDay)}. ` +
-    `Freight ${formatUnits(facts.qty)} × ${formatMoney(facts.unitCost)} = ${formatMoney(facts.cost)}.${alternativeText(plan, need, facts.cheaperButLate)}`,
+    `${partText(alreadyTransferred, qty)} Transfer ${formatUnits(qty)} from ${model.nodeIds[columns.source[p] as number]}, ` +
+      `which can spare ${formatUnits(spare)} from ${shipDate} and still keep its minimum ${formatUnits(sourceFloor)}.${sharing} ` +
+      `Ships ${shipDate}, ${transitDays}-day lane, arrives ${source.dateOf(arrivalDay)}, ${timing(neededDay, arrivalDay)}. ` +
+      `Freight ${formatUnits(qty)} × ${formatMoney(unitCost)} = ${formatMoney(columns.cost[p] as number)}.${alternativeText(source, p, neededDay)}`,
   );
-  const text = opening(plan, need) + rest;
   return {
-    text,
+    text: opening + rest,
     figures: {
-      minimum: need.min,
-      maximum: need.max,
-      lowestBalance: need.lowest,
-      needQty: need.qty,
-      alreadyTransferred: facts.alreadyTransferred,
-      sourceSpare: facts.spare,
-      sourceMinimum: facts.sourceFloor,
-      sharedAmongNodes: facts.sharedAmong,
-      transitDays: facts.transitDays,
-      costPerUnit: facts.unitCost,
+      minimum: needs.min[need] as number,
+      maximum: needs.max[need] as number,
+      lowestBalance: needs.lowest[need] as number,
+      needQty: needs.qty[need] as number,
+      alreadyTransferred,
+      sourceSpare: spare,
+      sourceMinimum: sourceFloor,
+      sharedAmongNodes: sharedAmong,
+      transitDays,
+      costPerUnit: unitCost,
     },
   };
 }
 
-export function purchaseReason(
-  plan: ScenarioPlan,
-  need: NeedFacts,
-  facts: {
-    qty: number;
-    requested: number;
-    option: number;
-    orderDay: number;
-    arrivalDay: number;
-    cost: number;
-    alreadyTransferred: number;
-    cheaperButLate: Alternative | undefined;
-  },
-): ProposalReason {
-  const options = plan.model.supplierOptions;
-  const date = (day: number): string => plan.model.calendar.dateOf(day);
-  const supplier = options.supplier[facts.option] as string;
-  const minQty = options.minQty[facts.option] as number;
-  const multiple = options.multiple[facts.option] as number;
-  const lead = options.leadDays[facts.option] as number;
-  const unitPrice = options.unitPrice[facts.option] as number;
+export function purchaseReason(source: ReasonSource, p: number, opening: string): ProposalReason {
+  const { needs, columns } = source;
+  const options = source.model.supplierOptions;
+  const need = columns.need[p] as number;
+  const neededDay = needs.day[need] as number;
+  const option = columns.source[p] as number;
+  const qty = columns.qty[p] as number;
+  const requested = columns.requested[p] as number;
+  const arrivalDay = columns.arrivalDay[p] as number;
+  const alreadyTransferred = columns.alreadyTransferred[p] as number;
+  const minQty = options.minQty[option] as number;
+  const multiple = options.multiple[option] as number;
+  const lead = options.leadDays[option] as number;
+  const unitPrice = options.unitPrice[option] as number;
   const raises: string[] = [];
-  if (minQty > facts.requested) raises.push(`to its minimum order ${formatUnits(minQty)}`);
-  if (facts.qty !== Math.max(minQty, facts.requested)) raises.push(`to a multiple of ${formatUnits(multiple)}`);
-  const raised = raises.length > 0 ? ` (${formatUnits(facts.requested)} needed, raised ${raises.join(' and ')})` : '';
+  if (minQty > requested) raises.push(`to its minimum order ${formatUnits(minQty)}`);
+  if (qty !== Math.max(minQty, requested)) raises.push(`to a multiple of ${formatUnits(multiple)}`);
+  const raised = raises.length > 0 ? ` (${formatUnits(requested)} needed, raised ${raises.join(' and ')})` : '';
   const rest = flat(
-    `${partText(need, facts.alreadyTransferred, facts.requested)} Buy ${formatUnits(facts.qty)} from ${supplier}${raised}: ` +
-    `ordered ${date(facts.orderDay)}, ${days(lead)} lead time, arrives ${date(facts.arrivalDay)}, ${timing(need, facts.arrivalDay)}. ` +
-    `Cost ${formatUnits(facts.qty)} × ${formatMoney(unitPrice)} = ${formatMoney(facts.cost)}.${alternativeText(plan, need, facts.cheaperButLate)}`,
+    `${partText(alreadyTransferred, requested)} Buy ${formatUnits(qty)} from ${options.supplier[option] as string}${raised}: ` +
+      `ordered ${source.dateOf(columns.startDay[p] as number)}, ${days(lead)} lead time, arrives ${source.dateOf(arrivalDay)}, ${timing(neededDay, arrivalDay)}. ` +
+      `Cost ${formatUnits(qty)} × ${formatMoney(unitPrice)} = ${formatMoney(columns.cost[p] as number)}.${alternativeText(source, p, neededDay)}`,
   );
-  const text = opening(plan, need) + rest;
   return {
-    text,
+    text: opening + rest,
     figures: {
-      minimum: need.min,
-      maximum: need.max,
-      lowestBalance: need.lowest,
-      needQty: need.qty,
-      alreadyTransferred: facts.alreadyTransferred,
+      minimum: needs.min[need] as number,
+      maximum: needs.max[need] as number,
+      lowestBalance: needs.lowest[need] as number,
+      needQty: needs.qty[need] as number,
+      alreadyTransferred,
       supplierMinimum: minQty,
       supplierMultiple: multiple,
       leadDays: lead,
@@ -181,7 +155,7 @@ export function purchaseReason(
   };
 }
 
-export function unmetReason(need: NeedFacts, alreadyTransferred: number): string {
+export function unmetReason(nodeId: string, skuId: string, alreadyTransferred: number): string {
   const part = alreadyTransferred > 0 ? ` after ${formatUnits(alreadyTransferred)} by transfer` : '';
-  return `${need.nodeId} still needs ${need.skuId}${part}, but no node with a lane to it can spare any and ${need.skuId} has no supplier option.`;
+  return `${nodeId} still needs ${skuId}${part}, but no node with a lane to it can spare any and ${skuId} has no supplier option.`;
 }

@@ -85,6 +85,11 @@ export class ScenarioPlan {
     return this.model.netFlow.subarray(slot * horizon, (slot + 1) * horizon);
   }
 
+  /** Whether the row has no flow in the horizon under this plan: its balance is its on hand every day. */
+  isQuiet(row: number): boolean {
+    return (this.model.flowSlot[row] as number) < 0 && !this.netOverrides.has(row);
+  }
+
   /** Rows whose flows this plan has recomputed (a superset of the rows that differ from the snapshot). */
   recomputedRows(): number[] {
     return [...this.netOverrides.keys()].sort((a, b) => a - b);

@@ -26,11 +26,8 @@ export class NetworkLabels {
    * One number that orders by date, then node code, then SKU code: sorting 100,000s of proposals on
    * it is a numeric sort, not millions of string comparisons.
    */
-  dateNodeSkuKey(date: string, nodeId: string, skuId: string): number {
-    const node = this.model.nodeIndex.get(nodeId) ?? 0;
-    const sku = this.model.skuIndex.get(skuId) ?? 0;
-    const day = this.model.calendar.of(date) + 1_000;
-    return (day * this.model.nodeCount + (this.nodeRank[node] ?? 0)) * this.model.skuCount + (this.skuRank[sku] ?? 0);
+  dayNodeSkuKey(day: number, node: number, sku: number): number {
+    return ((day + 1_000) * this.model.nodeCount + (this.nodeRank[node] ?? 0)) * this.model.skuCount + (this.skuRank[sku] ?? 0);
   }
 
   nodeCodeOf(nodeId: string): string {
@@ -49,6 +46,12 @@ export class NetworkLabels {
     if (wanted === '') return true;
     const index = this.model.skuIndex.get(skuId);
     return index !== undefined && (this.skuSearchText[index] ?? '').includes(wanted);
+  }
+
+  /** `skuMatches` for a SKU known by its index. */
+  skuIndexMatches(sku: number, text: string | undefined): boolean {
+    const wanted = text?.trim().toLowerCase() ?? '';
+    return wanted === '' || (this.skuSearchText[sku] ?? '').includes(wanted);
   }
 }
 
