@@ -84,17 +84,19 @@ async function main(): Promise<void> {
   const model = buildNetworkModel(big);
   const figuresOut = emptyRowFigures(model.rowCount);
   const net = model.netFlow;
+  // Every array the projection pass reads, each summed once: the same data, with no planning in it.
+  const readByPass = [model.onHand, model.ruleMin, model.unitPrice, model.flowSlot, model.flowDayStart, model.flowDays, model.flowDayNet];
   const plainPass = (): number => {
     let sum = 0;
-    for (let i = 0; i < net.length; i++) sum += net[i] as number;
+    for (const array of readByPass) for (let i = 0; i < array.length; i++) sum += array[i] as number;
     return sum;
   };
   const plainMs = timeMedian(9, plainPass);
   const passMs = timeMedian(9, () => projectBalances(model, figuresOut));
   console.log(`  model: ${model.rowCount} rows, ${model.flowSlotCount} with flows in the horizon (${net.length} daily cells, ${model.flowDays.length} of them not zero)`);
   record('projectionPass', { value: passMs, goal: 1500, unit: 'ms', better: 'lower' }, 'recompute every row from the model arrays (stepping through the days with flow)');
-  record('plainPassSummingSameArrays', { value: plainMs, goal: 500, unit: 'ms', better: 'lower' }, 'for the ratio below: every daily cell of netFlow');
-  record('projectionPassToPlainPassRatio', { value: passMs / plainMs, goal: 3, unit: '×', better: 'lower' }, 'the pass reads the sparse flow days, the plain pass every daily cell');
+  record('plainPassSummingSameArrays', { value: plainMs, goal: 500, unit: 'ms', better: 'lower' }, 'for the ratio below: every array the pass reads (stock, rules, prices, the sparse flow days)');
+  record('projectionPassToPlainPassRatio', { value: passMs / plainMs, goal: 3, unit: '×', better: 'lower' }, 'both read the same arrays');
 
   // ── One what-if edit ──────────────────────────────────────────────────────
   const plan = new ScenarioPlan(model);
