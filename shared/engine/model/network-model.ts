@@ -8,8 +8,8 @@ import { buildRowIndex, type RowIndex } from './row-index';
  * are contiguous; every per-row figure is one typed array of length rowCount.
  *
  * Daily net flow (supply − demand per day) is indexed by (node, SKU, day) through `flowSlot`: a row
- * with any flow in the horizon owns slot s = flowSlot[p] and its days sit at netFlow[s * horizonDays
- * + day]; slots follow row order, so the array is still node-major, SKU, then day. A quiet row (no
+ * with any flow in the horizon owns slot s = flowSlot[p], and only the days that slot's flow is not
+ * zero are kept (`flowDayStart`, `flowDays`, `flowDayNet`); slots follow row order. A quiet row (no
  * flow in the horizon, flowSlot −1, most of a real network) costs no memory: its balance is its
  * on hand every day. Holding 25 × 20,000 × 90 days densely would cost 360 MB of doubles for
  * mostly zeros.
@@ -37,15 +37,16 @@ export interface NetworkModel {
   readonly unitCost: Float64Array;
   readonly unitPrice: Float64Array;
 
-  /** Slot of each row's daily flows in `netFlow`; −1 for a quiet row. */
+  /** Slot of each row with flows in the horizon (its days in `flowDayStart`); −1 for a quiet row. */
   readonly flowSlot: Int32Array;
   readonly flowSlotCount: number;
-  readonly netFlow: Float64Array;
   /**
-   * The same flows kept sparse: the days a slot's net flow is not zero, ascending, and the net flow on
-   * each, at flowDayStart[s] … flowDayStart[s + 1] − 1. A row moves on a few days a quarter (about 2 %
-   * of the daily cells are not zero); the full projection steps from one such day to the next, reading
-   * these small arrays in order, instead of walking every zero of `netFlow`.
+   * Each slot's daily net flow (supply − demand), kept sparse: the days it is not zero, ascending,
+   * and the net flow on each, at flowDayStart[s] … flowDayStart[s + 1] − 1. A row moves on a few days
+   * a quarter (about 2 % of the daily cells are not zero); the full projection steps from one such day
+   * to the next, and `dailyFlowOf` spreads one slot over its days when a caller wants them all. (A
+   * dense array of every daily cell, 97 MB at 25 × 20,000, cost more to fill than everything else the
+   * model holds: first writes to that much fresh memory are page faults.)
    */
   readonly flowDayStart: Int32Array;
   readonly flowDays: Int16Array;
@@ -238,23 +239,6 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
 
   let flowSlotCount = 0;
   for (let row = 0; row < rowCount; row++) if (flowSlot[row] === 0) flowSlot[row] = flowSlotCount++;
-  const netFlow = new Float64Array(flowSlotCount * horizon);
-  // Supply first, then demand, each in snapshot order: a scenario row rebuild adds them the same way.
-  for (let line = 0; line < supplyCount; line++) {
-    const row = supplyRow[line] as number;
-    const bucket = bucketOf(supplyDay[line] as number, horizon);
-    if (row < 0 || bucket >= horizon) continue;
-    const at = (flowSlot[row] as number) * horizon + bucket;
-    netFlow[at] = (netFlow[at] as number) + (supplyQty[line] as number);
-  }
-  for (let line = 0; line < demandCount; line++) {
-    const row = demandRow[line] as number;
-    const bucket = bucketOf(demandDay[line] as number, horizon);
-    if (row < 0 || bucket >= horizon) continue;
-    const at = (flowSlot[row] as number) * horizon + bucket;
-    netFlow[at] = (netFlow[at] as number) - (demandQty[line] as number);
-  }
-
   const supplyByRow = buildRowIndex(supplyRow, rowCount);
   const demandByRow = buildRowIndex(demandRow, rowCount);
   const { flowDayStart, flowDays, flowDayNet } = daysWithFlow({ flowSlot, supplyByRow, supplyDay, supplyQty, demandByRow, demandDay, demandQty }, flowSlotCount, horizon);
@@ -280,7 +264,6 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     unitPrice,
     flowSlot,
     flowSlotCount,
-    netFlow,
     flowDayStart,
     flowDays,
     flowDayNet,
@@ -297,6 +280,14 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     lanes: buildLaneTable(snapshot, nodeIndex),
     supplierOptions: buildSupplierOptionTable(snapshot, skuIndex),
   };
+}
+
+/** Writes one slot's daily net flow, every day of the horizon, into `into` (zeros where it has none). */
+export function dailyFlowOf(model: Pick<NetworkModel, 'flowDayStart' | 'flowDays' | 'flowDayNet'>, slot: number, into: Float64Array): Float64Array {
+  into.fill(0);
+  const last = model.flowDayStart[slot + 1] as number;
+  for (let at = model.flowDayStart[slot] as number; at < last; at++) into[model.flowDays[at] as number] = model.flowDayNet[at] as number;
+  return into;
 }
 
 /**
@@ -319,9 +310,9 @@ function addLines(index: RowIndex, lineDay: Int32Array, lineQty: Float64Array, s
 }
 
 /**
- * The sparse flows, worked out from each row's lines (a few per row) rather than by reading the
- * 12 million mostly-zero cells of `netFlow`. A day's net is summed exactly as `netFlow` sums it:
- * from zero, supply lines in snapshot order, then demand lines (subtracting q adds −q, bit for bit).
+ * The sparse flows, worked out from each row's lines (a few per row). A day's net is summed from
+ * zero, supply lines in snapshot order, then demand lines (subtracting q adds −q, bit for bit): the
+ * order a scenario's row rebuild adds them in, so both give the same doubles.
  */
 function daysWithFlow(
   flows: Pick<NetworkModel, 'flowSlot' | 'supplyByRow' | 'supplyDay' | 'supplyQty' | 'demandByRow' | 'demandDay' | 'demandQty'>,

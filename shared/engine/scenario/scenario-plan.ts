@@ -1,6 +1,6 @@
 import { pathToString, ScenarioEdit } from '../../domain';
 import type { EditNote, EditRefusal, ScenarioEdit as ScenarioEditType } from '../../domain';
-import type { NetworkModel } from '../model/network-model';
+import { dailyFlowOf, type NetworkModel } from '../model/network-model';
 import { projectNetwork } from '../projection/project-network';
 import { copyRowFigures, type RowFigures } from '../projection/row-figures';
 import { RunTicker, type RunControl } from '../run-control';
@@ -61,6 +61,7 @@ export class ScenarioPlan {
   private readonly state: ScenarioState = emptyScenarioState();
   private ownFigures: RowFigures | null = null;
   private readonly netOverrides = new Map<number, Float64Array>();
+  private spread: Float64Array | null = null;
 
   constructor(
     readonly model: NetworkModel,
@@ -75,14 +76,19 @@ export class ScenarioPlan {
     return this.state.edits;
   }
 
-  /** The row's daily net flow (supply − demand) under this plan; do not write to it. */
+  /**
+   * The row's daily net flow (supply − demand) under this plan. Read it before asking this plan for
+   * another row's (a row without edits is spread from the model's sparse days into one buffer per
+   * plan), and do not write to it.
+   */
   netFlowOf(row: number): Float64Array {
     const override = this.netOverrides.get(row);
     if (override) return override;
     const horizon = this.model.horizonDays;
     const slot = this.model.flowSlot[row] as number;
     if (slot < 0) return quietRow(horizon);
-    return this.model.netFlow.subarray(slot * horizon, (slot + 1) * horizon);
+    this.spread ??= new Float64Array(horizon);
+    return dailyFlowOf(this.model, slot, this.spread);
   }
 
   /** Whether the row has no flow in the horizon under this plan: its balance is its on hand every day. */
