@@ -124,13 +124,12 @@ export class WorkerState {
       if (context.isCancelled()) throw new JobCancelledError();
       context.progress('Saving the network', 1, 3);
       const cache = new NetworkCache(db);
-      if (patched) {
-        await cache.applyChangesInSlices(patched.changes.previous, patched.changes.next, pause);
-        this.storing = this.storeImageLater(dbPath, assembled.snapshot);
-      } else if (previous && previous.meta.source === 'odoo' && previous.meta.regionCode === assembled.snapshot.meta.regionCode) {
-        // Most rows are as they were: write only the difference, and make the columnar image again
-        // once the screen has what it needs.
-        await cache.applyChangesInSlices(previous, assembled.snapshot, pause);
+      // Most rows are as they were: write only the difference (the patch knows it; otherwise it is
+      // found against the network the cache holds), and make the columnar image again once the
+      // screen has what it needs.
+      const difference = patched?.changes ?? (previous && previous.meta.source === 'odoo' && previous.meta.regionCode === assembled.snapshot.meta.regionCode ? { previous, next: assembled.snapshot } : null);
+      if (difference) {
+        await cache.applyChangesInSlices(difference.previous, difference.next, pause);
         this.storing = this.storeImageLater(dbPath, assembled.snapshot);
       } else {
         await cache.replaceSnapshotInSlices(assembled.snapshot, pause);

@@ -191,10 +191,6 @@ export class OdooStaging {
     return this.db.prepare(`SELECT * FROM ${STAGING_TABLES[model].table} ORDER BY id`).all() as StagedRecord[];
   }
 
-  ids(model: StagedModel): number[] {
-    return this.db.prepare(`SELECT id FROM ${STAGING_TABLES[model].table} ORDER BY id`).pluck().all() as number[];
-  }
-
   /** Forgets everything read from Odoo (another server or database was chosen). */
   clear(): void {
     this.db.transaction(() => {

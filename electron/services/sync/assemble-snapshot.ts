@@ -207,6 +207,23 @@ export function readFlowDetails(staging: OdooStaging, moves?: readonly StagedRec
   return { saleLines, purchaseLines, partners, tags };
 }
 
+/** A customer's priority: the best `P1`…`P5` tag on the partner, 3 without one. */
+function priorityOf(details: FlowDetails, partnerId: number | null): number {
+  const partner = partnerId === null ? undefined : details.partners.get(partnerId);
+  if (!partner) return 3;
+  const tags = (JSON.parse(String(partner.category_ids ?? '[]')) as number[]).map((id) => details.tags.get(id) ?? '');
+  const ranks = tags.flatMap((tag) => {
+    const match = PRIORITY_TAG.exec(tag.trim());
+    return match?.[1] ? [Number(match[1])] : [];
+  });
+  return ranks.length > 0 ? Math.min(...ranks) : 3;
+}
+
+function partnerName(details: FlowDetails, partnerId: number | null): string | null {
+  const partner = partnerId === null ? undefined : details.partners.get(partnerId);
+  return partner ? String(partner.name) : null;
+}
+
 /**
  * What one open move means for the plan, counted exactly as DESIGN.md's Planning semantics say: a
  * move into a node's stock is supply there, a move out is demand there, a move inside one node is
@@ -222,20 +239,6 @@ export function flowsOfMove(move: StagedRecord, masters: NetworkMasters, details
   const qty = num(move.qty);
   if (qty <= 0) return none;
   const tz = masters.timeZone;
-  const priorityOf = (partnerId: number | null): number => {
-    const partner = partnerId === null ? undefined : details.partners.get(partnerId);
-    if (!partner) return 3;
-    const tags = (JSON.parse(String(partner.category_ids ?? '[]')) as number[]).map((id) => details.tags.get(id) ?? '');
-    const ranks = tags.flatMap((tag) => {
-      const match = PRIORITY_TAG.exec(tag.trim());
-      return match?.[1] ? [Number(match[1])] : [];
-    });
-    return ranks.length > 0 ? Math.min(...ranks) : 3;
-  };
-  const partnerName = (partnerId: number | null): string | null => {
-    const partner = partnerId === null ? undefined : details.partners.get(partnerId);
-    return partner ? String(partner.name) : null;
-  };
   const moveId = Number(move.id);
   const source = { model: 'stock.move', id: moveId, name: str(move.picking_name) ?? `Move ${moveId}` };
   const moveDate = odooDateToLocal(String(move.date), tz);
@@ -261,7 +264,7 @@ export function flowsOfMove(move: StagedRecord, masters: NetworkMasters, details
               : addDays(moveDate, masters.transitDays.get(`${from}>${to}`) ?? 0)
             : moveDate,
       kind,
-      counterparty: purchase ? partnerName(int(purchase.partner_id)) : (from ?? null),
+      counterparty: purchase ? partnerName(details, int(purchase.partner_id)) : (from ?? null),
       source,
     };
   }
@@ -276,8 +279,8 @@ export function flowsOfMove(move: StagedRecord, masters: NetworkMasters, details
       skuId: sku,
       qty,
       dueDate: sale && sale.commitment_date !== null ? odooDateToLocal(String(sale.commitment_date), tz) : moveDate,
-      customer: partnerName(customerId) ?? (to ? `Transfer to ${to}` : 'Unknown customer'),
-      priority: sale || customerId !== null ? priorityOf(customerId) : 3,
+      customer: partnerName(details, customerId) ?? (to ? `Transfer to ${to}` : 'Unknown customer'),
+      priority: sale || customerId !== null ? priorityOf(details, customerId) : 3,
       unitMargin: Math.round(margin * 100) / 100,
       source,
     };

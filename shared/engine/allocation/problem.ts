@@ -122,14 +122,7 @@ export function prepareAllocation(plan: ScenarioPlan, settings: AllocationSettin
   const linesBySku = openLinesBySku(plan);
   const ticker = new RunTicker(control, 'Preparing the allocation', 2 * skuCount, 512);
 
-  const laneCount = model.lanes.from.length;
-  const laneTransit = new Int32Array(laneCount);
-  const laneCost = new Float64Array(laneCount);
-  for (let lane = 0; lane < laneCount; lane++) {
-    const terms = plan.laneTerms(lane);
-    laneTransit[lane] = terms.transitDays;
-    laneCost[lane] = terms.costPerUnit;
-  }
+  const { transitDays: laneTransit, costPerUnit: laneCost } = plan.laneTermsTable();
   const penaltyPerDay = model.unitPrice.map((price) => settings.latePenaltyRate * price);
 
   // Stock a scenario transfer ships out is promised already; orders cannot have it too.

@@ -37,14 +37,7 @@ export function decideReplenishment(plan: ScenarioPlan, control?: RunControl): R
   // A need ends in at most MAX_TRANSFER_SOURCES transfers and one purchase.
   const columns = new ProposalColumns(belowMin * (MAX_TRANSFER_SOURCES + 1));
   // Lane terms and shipping days stay as they are while a run is decided: look each up once, not per need.
-  const laneCount = lanes.from.length;
-  const laneTransit = new Int32Array(laneCount);
-  const laneCost = new Float64Array(laneCount);
-  for (let lane = 0; lane < laneCount; lane++) {
-    const terms = plan.laneTerms(lane);
-    laneTransit[lane] = terms.transitDays;
-    laneCost[lane] = terms.costPerUnit;
-  }
+  const { transitDays: laneTransit, costPerUnit: laneCost } = plan.laneTermsTable();
   const shippable = new Int32Array(nodeCount * H);
   for (let node = 0; node < nodeCount; node++) for (let day = 0; day < H; day++) shippable[node * H + day] = plan.shippableDay(node, day);
   const unmetByNode: UnmetNeed[][] = Array.from({ length: nodeCount }, () => []);

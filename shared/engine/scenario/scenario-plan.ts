@@ -136,6 +136,19 @@ export class ScenarioPlan {
     return laneTermsOf(this.model, this.state, lane);
   }
 
+  /** Every lane's transit days and cost per unit under this plan, for a run that reads them per candidate. */
+  laneTermsTable(): { transitDays: Int32Array; costPerUnit: Float64Array } {
+    const count = this.model.lanes.from.length;
+    const transitDays = new Int32Array(count);
+    const costPerUnit = new Float64Array(count);
+    for (let lane = 0; lane < count; lane++) {
+      const terms = this.laneTerms(lane);
+      transitDays[lane] = terms.transitDays;
+      costPerUnit[lane] = terms.costPerUnit;
+    }
+    return { transitDays, costPerUnit };
+  }
+
   /** First day at or after `day` the node can ship (outages hold shipments). */
   shippableDay(node: number, day: number): number {
     return shippableDay(this.state, node, day);
