@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
-import { agGridFrameBudget } from './scripts/ag-grid-frame-budget';
+import { agGridRewrites } from './scripts/ag-grid-rewrites';
 
 const root = import.meta.dirname;
 
@@ -33,7 +33,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react(), agGridFrameBudget()],
+    plugins: [react(), agGridRewrites()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves bundles unminified; the renderer is parsed on every start, so minify it.

@@ -17,7 +17,7 @@ function newestChange(path) {
 
 export function buildIfStale({ quiet = false } = {}) {
   const stamp = join(root, 'out', '.build-stamp');
-  const sources = ['electron', 'renderer', 'shared', 'electron.vite.config.ts', 'scripts/ag-grid-frame-budget.ts', 'package-lock.json'].map((name) => newestChange(join(root, name)));
+  const sources = ['electron', 'renderer', 'shared', 'electron.vite.config.ts', 'scripts/ag-grid-rewrites.ts', 'package-lock.json'].map((name) => newestChange(join(root, name)));
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   if (built >= Math.max(...sources)) return false;
   if (!quiet) console.log('Building Network Planner (main, preload, renderer)…');
