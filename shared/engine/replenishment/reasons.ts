@@ -74,6 +74,17 @@ function partText(alreadyTransferred: number, qty: number): string {
   return ` ${formatUnits(alreadyTransferred)} of it already comes by transfer; this covers ${formatUnits(qty)} more.`;
 }
 
+/** The figures every reason shares: the need's rule and shortfall, and what transfers already cover. */
+function needFigures(needs: NeedColumns, need: number, alreadyTransferred: number) {
+  return {
+    minimum: needs.min[need] as number,
+    maximum: needs.max[need] as number,
+    lowestBalance: needs.lowest[need] as number,
+    needQty: needs.qty[need] as number,
+    alreadyTransferred,
+  };
+}
+
 /**
  * The reason for a transfer. Figures hold the numbers of the sentence that the proposal itself does
  * not already carry (quantity, dates, cost are on the proposal).
@@ -102,11 +113,7 @@ export function transferReason(source: ReasonSource, p: number, opening: string)
   return {
     text: opening + rest,
     figures: {
-      minimum: needs.min[need] as number,
-      maximum: needs.max[need] as number,
-      lowestBalance: needs.lowest[need] as number,
-      needQty: needs.qty[need] as number,
-      alreadyTransferred,
+      ...needFigures(needs, need, alreadyTransferred),
       sourceSpare: spare,
       sourceMinimum: sourceFloor,
       sharedAmongNodes: sharedAmong,
@@ -142,11 +149,7 @@ export function purchaseReason(source: ReasonSource, p: number, opening: string)
   return {
     text: opening + rest,
     figures: {
-      minimum: needs.min[need] as number,
-      maximum: needs.max[need] as number,
-      lowestBalance: needs.lowest[need] as number,
-      needQty: needs.qty[need] as number,
-      alreadyTransferred,
+      ...needFigures(needs, need, alreadyTransferred),
       supplierMinimum: minQty,
       supplierMultiple: multiple,
       leadDays: lead,
