@@ -34,4 +34,26 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
     await page.getByTestId('sync-now').click();
     await expect.poll(() => page.locator('.sync-message').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Synced from Odoo: 4 nodes, 240 node × SKU rows; every node reconciles with Odoo/);
   });
+
+  it('a sync brings newer figures into the Stock rows where the planner is, without moving to the top', async () => {
+    await page.getByRole('button', { name: 'Stock', exact: true }).click();
+    await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toBe('240 node × SKU rows');
+    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
+    await viewport.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    const shownRows = async (): Promise<{ first: number; last: number; waiting: number }> => {
+      const rows = await page.locator('[data-testid="stock-screen"] .ag-row').evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('row-index')), id: row.getAttribute('row-id') })));
+      const indexes = rows.map((row) => row.index);
+      return { first: Math.min(...indexes), last: Math.max(...indexes), waiting: rows.filter((row) => row.id === null).length };
+    };
+    await expect.poll(async () => (await shownRows()).last, { timeout: 30_000 }).toBe(239);
+    const before = await shownRows();
+
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.locator('.sync-message').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Synced from Odoo/);
+    await page.getByRole('button', { name: 'Stock', exact: true }).click();
+    // The rows were fetched again (none waits for data) and the view is where it was: the last rows.
+    await expect.poll(shownRows, { timeout: 30_000 }).toEqual({ ...before, waiting: 0 });
+    await page.screenshot({ path: screenshotPath('e2e-stock-kept-place-after-sync') });
+  });
 });

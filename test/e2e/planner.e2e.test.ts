@@ -10,6 +10,12 @@ import { browserWebSocket } from '../support/transports';
 
 const QUANTITY_COLUMNS = ['onHand', 'reserved', 'inbound', 'demand7', 'demand30', 'demand90', 'lowestBalance'] as const;
 
+/** The Stock rows built on screen, top to bottom: position and id (null while waiting for data). */
+async function rowsOnScreen(page: Page): Promise<{ index: number; id: string | null }[]> {
+  const rows = await page.locator('[data-testid="stock-screen"] .ag-row').evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('row-index')), id: row.getAttribute('row-id') })));
+  return rows.sort((a, b) => a.index - b.index);
+}
+
 async function cellText(page: Page, rowIndex: number, column: string): Promise<string> {
   return (await page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${column}"]`).first().innerText()).trim();
 }
@@ -92,19 +98,34 @@ describe('the planner, end to end in Chromium against the headless host started 
       await viewport.evaluate((element, f) => (element.scrollTop = element.scrollHeight * f), fraction);
       await page.waitForTimeout(15);
     }
-    const rowsOnScreen = async (): Promise<{ index: number; id: string | null }[]> =>
-      (await page.locator('[data-testid="stock-screen"] .ag-row').evaluateAll((rows) => rows.map((row) => ({ index: Number(row.getAttribute('row-index')), id: row.getAttribute('row-id') })))).sort((a, b) => a.index - b.index);
     // Settled at the last jump (35 % of the way down), with no row still waiting for its data.
     await expect
       .poll(async () => {
-        const rows = await rowsOnScreen();
+        const rows = await rowsOnScreen(page);
         return rows.length > 10 && rows.every((row) => row.index > 6000 && row.index < 8000 && row.id !== null);
       }, { timeout: 30_000 })
       .toBe(true);
-    const shown = await rowsOnScreen();
+    const shown = await rowsOnScreen(page);
     const first = shown[0]?.index ?? 0;
     const expected = await services.invoke('stock.query', { filter: {}, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: first, limit: (shown.at(-1)?.index ?? first) - first + 1 });
     expect(shown).toEqual(expected.rows.map((row, i) => ({ index: first + i, id: `${row.nodeId}|${row.skuId}` })));
     await page.screenshot({ path: screenshotPath('e2e-stock-after-jumps') });
+  });
+
+  it('a new sort or filter starts at the top of its rows, not where the last order was scrolled to', async () => {
+    // Still 35 % of the way down from the jumps above. Units short sorts the worst first.
+    await page.locator('.ag-header-cell[col-id="unitsShort"] .ag-header-cell-label').click();
+    await expect.poll(() => page.locator('.ag-header-cell[col-id="unitsShort"]').getAttribute('aria-sort')).toBe('descending');
+    const worst = await services.invoke('stock.query', { filter: {}, sort: [{ column: 'unitsShort', direction: 'desc' }], offset: 0, limit: 8 });
+    const topRows = async (): Promise<{ index: number; id: string | null }[]> => (await rowsOnScreen(page)).slice(0, 8);
+    await expect.poll(topRows, { timeout: 30_000 }).toEqual(worst.rows.map((row, i) => ({ index: i, id: `${row.nodeId}|${row.skuId}` })));
+    await page.screenshot({ path: screenshotPath('e2e-stock-worst-first') });
+
+    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
+    await viewport.evaluate((element) => (element.scrollTop = element.scrollHeight * 0.6));
+    await expect.poll(async () => (await rowsOnScreen(page))[0]?.index ?? 0, { timeout: 30_000 }).toBeGreaterThan(10_000);
+    await page.getByTestId('filter-node').selectOption('FSL03');
+    const fsl03 = await services.invoke('stock.query', { filter: { nodeId: 'FSL03' }, sort: [{ column: 'unitsShort', direction: 'desc' }], offset: 0, limit: 8 });
+    await expect.poll(topRows, { timeout: 30_000 }).toEqual(fsl03.rows.map((row, i) => ({ index: i, id: `${row.nodeId}|${row.skuId}` })));
   });
 });

@@ -11,6 +11,11 @@ interface LargeGridProps<T> {
   live: Partial<Pick<GridOptions<T>, 'datasource' | 'columnDefs'>>;
   className?: string;
   testId?: string;
+  /**
+   * Bumped when the same rows have newer figures (a new snapshot): the rows are fetched again where
+   * the planner is. A new datasource is another question (filter, run) and starts at the top.
+   */
+  dataVersion?: number;
 }
 
 /**
@@ -18,14 +23,24 @@ interface LargeGridProps<T> {
  * rows the core grid writes cells straight to the DOM, where the React wrapper renders each cell as
  * a component and turned every scroll into 100–400 ms main-thread tasks (bench:startup).
  */
-export function LargeGrid<T>({ options, modules, live, className, testId }: LargeGridProps<T>) {
+export function LargeGrid<T>({ options, modules, live, className, testId, dataVersion }: LargeGridProps<T>) {
   const host = useRef<HTMLDivElement>(null);
   const api = useRef<GridApi<T> | null>(null);
-  const first = useRef({ options, modules, live });
+  const first = useRef({ options, modules, live, dataVersion });
 
   useEffect(() => {
     if (!host.current) return;
-    api.current = createGrid<T>(host.current, { ...first.current.options, ...first.current.live }, { modules: first.current.modules });
+    api.current = createGrid<T>(
+      host.current,
+      {
+        ...first.current.options,
+        ...first.current.live,
+        // The paged model fetches a new order where the planner was scrolled to (or as far down as
+        // its first 200 rows reach); the top is where the new order begins.
+        onSortChanged: (event) => event.api.ensureIndexVisible(0, 'top'),
+      },
+      { modules: first.current.modules },
+    );
     return () => {
       api.current?.destroy();
       api.current = null;
@@ -35,9 +50,18 @@ export function LargeGrid<T>({ options, modules, live, className, testId }: Larg
   useEffect(() => {
     if (!api.current) return;
     if (live.columnDefs && live.columnDefs !== first.current.live.columnDefs) api.current.setGridOption('columnDefs', live.columnDefs);
-    if (live.datasource && live.datasource !== first.current.live.datasource) api.current.setGridOption('datasource', live.datasource);
+    const grid = api.current;
+    if (live.datasource && live.datasource !== first.current.live.datasource) {
+      grid.setGridOption('datasource', live.datasource);
+      // Without this the new rows would start wherever the old ones had been scrolled to.
+      grid.ensureIndexVisible(0, 'top');
+    } else if (dataVersion !== first.current.dataVersion) {
+      // Blocks are dropped, not reset: the row count and the scroll position stay.
+      grid.purgeInfiniteCache();
+    }
     first.current.live = live;
-  }, [live]);
+    first.current.dataVersion = dataVersion;
+  }, [live, dataVersion]);
 
   return <div ref={host} className={className ? `large-grid ${className}` : 'large-grid'} data-testid={testId} />;
 }

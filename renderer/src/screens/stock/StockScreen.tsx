@@ -88,8 +88,8 @@ export function StockScreen() {
           });
       },
     }),
-    // networkVersion: a new snapshot means new rows even with the same filter.
-    [filter, networkVersion, seesCosts],
+    // A new snapshot is not a new datasource: the grid fetches the rows again in place (dataVersion).
+    [filter, seesCosts],
   );
 
   const live = useMemo(() => ({ datasource, columnDefs: columns }), [datasource, columns]);
@@ -123,7 +123,7 @@ export function StockScreen() {
       </div>
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {/* Built once the region and the user are known: columns made before would be made again. */}
-      {description ? <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} modules={PAGED_GRID_MODULES} live={live} /> : <div className="grid-host" />}
+      {description ? <LargeGrid<StockRow> className="grid-host" testId="stock-grid" options={GRID_OPTIONS} modules={PAGED_GRID_MODULES} live={live} dataVersion={networkVersion} /> : <div className="grid-host" />}
     </section>
   );
 }

@@ -21,15 +21,18 @@ const headerWithTitle = (title: string): string => `
     </div>
   </div>`;
 
+const WORST_FIRST: ColDef<StockRow>['sortingOrder'] = ['desc', 'asc', null];
+
 /** The Stock grid's columns; `colId` is the services' sort column, so sorting happens where the rows are. */
 export function stockColumns(locale: string, currency: string, seesCosts: boolean): ColDef<StockRow>[] {
-  const quantity = (field: Field & StockSortColumn, headerName: string, width = 110): ColDef<StockRow> => ({
+  const quantity = (field: Field & StockSortColumn, headerName: string, width = 110, sortingOrder?: ColDef<StockRow>['sortingOrder']): ColDef<StockRow> => ({
     colId: field,
     field,
     headerName,
     width,
     type: 'rightAligned',
     sortable: true,
+    ...(sortingOrder ? { sortingOrder } : {}),
     valueFormatter: (params: ValueFormatterParams<StockRow>) => (typeof params.value === 'number' ? formatQuantity(params.value, locale) : ''),
   });
   return [
@@ -55,7 +58,8 @@ export function stockColumns(locale: string, currency: string, seesCosts: boolea
         params.data?.firstShortageDate ? `${formatDate(params.data.firstShortageDate, locale)} (day ${params.data.firstShortageDay})` : '—',
       cellClassRules: { 'cell-bad': (params) => params.data?.firstShortageDay !== null && params.data?.firstShortageDay !== undefined && params.data.firstShortageDay < 7 },
     },
-    quantity('unitsShort', 'Units short'),
+    // Where more is worse, the first click shows the worst first.
+    quantity('unitsShort', 'Units short', 110, WORST_FIRST),
     quantity('daysOfCover', 'Days of cover', 120),
     {
       colId: 'valueAtRisk',
@@ -66,6 +70,7 @@ export function stockColumns(locale: string, currency: string, seesCosts: boolea
       type: 'rightAligned',
       // The services refuse to sort by a cost for a user who may not see costs: the order would tell.
       sortable: seesCosts,
+      sortingOrder: WORST_FIRST,
       valueFormatter: (params: ValueFormatterParams<StockRow>) => (params.data ? formatCost(params.data.valueAtRisk, locale, currency) : ''),
       cellClass: seesCosts ? undefined : 'muted',
     },
