@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 
@@ -87,7 +87,10 @@ export function createLog(dataDir: string | null, options: { level?: string; toS
   if (!dataDir) return pino({ ...loggerOptions(level), enabled: options.toStderr ?? false });
   const logDir = join(dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const destination = pino.destination({ dest: join(logDir, 'planner.log'), sync: false, mkdir: true });
+  // Opened here rather than by the destination, which opens a path asynchronously: a planner
+  // stopped before that open finished (SIGTERM right after start) threw on its way out, flushing a
+  // log that had no file yet.
+  const destination = pino.destination({ dest: openSync(join(logDir, 'planner.log'), 'a'), sync: false });
   return pino(loggerOptions(level), destination);
 }
 
