@@ -1,18 +1,21 @@
-import { useEffect } from 'react';
-import { ApprovalsScreen } from '../screens/approvals/ApprovalsScreen';
-import { AuditScreen } from '../screens/audit/AuditScreen';
-import { AllocationScreen } from '../screens/allocation/AllocationScreen';
+import { lazy, Suspense, useEffect } from 'react';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { OutboxNotices } from '../screens/outbox/OutboxNotices';
-import { OutboxScreen } from '../screens/outbox/OutboxScreen';
 import { useOutboxStore } from '../screens/outbox/outbox-store';
-import { ReplenishmentScreen } from '../screens/replenishment/ReplenishmentScreen';
-import { ScenariosScreen } from '../screens/scenarios/ScenariosScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type ScreenName } from '../stores/app-store';
 import { KeptStockScreen } from './KeptStockScreen';
 import { StatusBar } from './StatusBar';
+
+// Only the first screen is in the bundle every start parses; the others (and AG Grid with them)
+// load when first opened, or while the planner reads the Network screen (KeptStockScreen).
+const ScenariosScreen = lazy(() => import('../screens/scenarios/ScenariosScreen').then((module) => ({ default: module.ScenariosScreen })));
+const ReplenishmentScreen = lazy(() => import('../screens/replenishment/ReplenishmentScreen').then((module) => ({ default: module.ReplenishmentScreen })));
+const AllocationScreen = lazy(() => import('../screens/allocation/AllocationScreen').then((module) => ({ default: module.AllocationScreen })));
+const ApprovalsScreen = lazy(() => import('../screens/approvals/ApprovalsScreen').then((module) => ({ default: module.ApprovalsScreen })));
+const OutboxScreen = lazy(() => import('../screens/outbox/OutboxScreen').then((module) => ({ default: module.OutboxScreen })));
+const AuditScreen = lazy(() => import('../screens/audit/AuditScreen').then((module) => ({ default: module.AuditScreen })));
+const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
 
 const NAVIGATION: { screen: ScreenName; label: string }[] = [
   { screen: 'network', label: 'Network' },
@@ -94,7 +97,11 @@ export function App() {
         </div>
       )}
       <main className="shell-main">
-        {screen !== 'stock' && <CurrentScreen screen={screen} />}
+        {screen !== 'stock' && (
+          <Suspense fallback={<p className="muted">Opening…</p>}>
+            <CurrentScreen screen={screen} />
+          </Suspense>
+        )}
         <KeptStockScreen active={screen === 'stock'} />
       </main>
       <StatusBar />

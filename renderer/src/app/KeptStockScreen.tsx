@@ -1,5 +1,9 @@
-import { useEffect, useState } from 'react';
-import { StockScreen } from '../screens/stock/StockScreen';
+import { lazy, Suspense, useEffect, useState } from 'react';
+
+// Its own chunk, with AG Grid, asked for as soon as the app starts but not in the bundle the first
+// screen waits for: the browser fetches and compiles it while the Network screen is shown.
+const stockScreenModule = import('../screens/stock/StockScreen');
+const StockScreen = lazy(() => stockScreenModule.then((module) => ({ default: module.StockScreen })));
 
 const WARM_UP_AFTER_MS = 1500;
 
@@ -29,7 +33,9 @@ export function KeptStockScreen({ active }: { active: boolean }) {
   if (!mounted) return null;
   return (
     <div className={active ? 'kept-screen' : 'kept-screen inactive'} aria-hidden={!active} data-testid="stock-screen">
-      <StockScreen />
+      <Suspense fallback={<p className="muted">Opening…</p>}>
+        <StockScreen />
+      </Suspense>
     </div>
   );
 }
