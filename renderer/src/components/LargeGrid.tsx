@@ -29,20 +29,25 @@ export function LargeGrid<T>({ options, modules, live, className, testId, dataVe
   const first = useRef({ options, modules, live, dataVersion });
 
   useEffect(() => {
-    if (!host.current) return;
-    api.current = createGrid<T>(
-      host.current,
-      {
-        ...first.current.options,
-        ...first.current.live,
-        // The paged model fetches a new order where the planner was scrolled to (or as far down as
-        // its first 200 rows reach); the top is where the new order begins.
-        onSortChanged: (event) => event.api.ensureIndexVisible(0, 'top'),
-      },
-      { modules: first.current.modules },
-    );
+    const element = host.current;
+    if (!element) return;
+    const grid = createGrid<T>(element, { ...first.current.options, ...first.current.live }, { modules: first.current.modules });
+    api.current = grid;
+    // A new sort restarts the paged model at its first 200 rows where the planner was scrolled to,
+    // and the browser clamps the scroll position to them: the planner saw rows 178-200 of the new
+    // order. Going to the top after the sort raced AG Grid's debounced scrollbar sync, which put the
+    // clamped position back; going there before the header handles the click leaves nothing to clamp.
+    const toTopBeforeSort = (event: Event): void => {
+      if (!(event.target instanceof Element) || !event.target.closest('.ag-header-cell-sortable')) return;
+      if (event instanceof KeyboardEvent && event.key !== 'Enter') return;
+      scrollToTop(grid);
+    };
+    element.addEventListener('click', toTopBeforeSort, true);
+    element.addEventListener('keydown', toTopBeforeSort, true);
     return () => {
-      api.current?.destroy();
+      element.removeEventListener('click', toTopBeforeSort, true);
+      element.removeEventListener('keydown', toTopBeforeSort, true);
+      grid.destroy();
       api.current = null;
     };
   }, []);
@@ -52,9 +57,9 @@ export function LargeGrid<T>({ options, modules, live, className, testId, dataVe
     if (live.columnDefs && live.columnDefs !== first.current.live.columnDefs) api.current.setGridOption('columnDefs', live.columnDefs);
     const grid = api.current;
     if (live.datasource && live.datasource !== first.current.live.datasource) {
+      // New rows start at the top, not wherever the old ones had been scrolled to (and clamped).
+      scrollToTop(grid);
       grid.setGridOption('datasource', live.datasource);
-      // Without this the new rows would start wherever the old ones had been scrolled to.
-      grid.ensureIndexVisible(0, 'top');
     } else if (dataVersion !== first.current.dataVersion) {
       // Blocks are dropped, not reset: the row count and the scroll position stay.
       grid.purgeInfiniteCache();
@@ -64,4 +69,9 @@ export function LargeGrid<T>({ options, modules, live, className, testId, dataVe
   }, [live, dataVersion]);
 
   return <div ref={host} className={className ? `large-grid ${className}` : 'large-grid'} data-testid={testId} />;
+}
+
+function scrollToTop<T>(grid: GridApi<T>): void {
+  // Every LargeGrid pages its rows (the infinite row model), whose API module is registered.
+  if ((grid.getInfiniteRowCount() ?? 0) > 0) grid.ensureIndexVisible(0, 'top');
 }
