@@ -53,9 +53,9 @@ export function LargeGrid<T>({ options, modules, live, className, testId, dataVe
   }, []);
 
   useEffect(() => {
-    if (!api.current) return;
-    if (live.columnDefs && live.columnDefs !== first.current.live.columnDefs) api.current.setGridOption('columnDefs', live.columnDefs);
     const grid = api.current;
+    if (!grid) return;
+    if (live.columnDefs && live.columnDefs !== first.current.live.columnDefs) grid.setGridOption('columnDefs', live.columnDefs);
     if (live.datasource && live.datasource !== first.current.live.datasource) {
       // New rows start at the top, not wherever the old ones had been scrolled to (and clamped).
       scrollToTop(grid);
