@@ -1,4 +1,4 @@
-import { CellStyleModule, InfiniteRowModelModule, RowSelectionModule, ScrollApiModule, TooltipModule, type Module } from 'ag-grid-community';
+import { CellStyleModule, InfiniteRowModelModule, RowSelectionModule, TooltipModule, type Module } from 'ag-grid-community';
 
 // Each grid registers only what it uses, rather than AllCommunityModule once for all: the bundle
 // leaves out editors, filters, export and the rest (a faster first start), and a grid without
@@ -6,11 +6,8 @@ import { CellStyleModule, InfiniteRowModelModule, RowSelectionModule, ScrollApiM
 // Sorting, column resizing, pinning and the client-side row model come with AG Grid's core. A
 // grid that uses an option of a module it did not register says so in the console (AG Grid error #200).
 
-/**
- * Rows paged from the services (infinite row model), with cell classes: Stock, Allocation, a
- * scenario's changed rows. ScrollApiModule: a new sort or datasource scrolls back to the top.
- */
-export const PAGED_GRID_MODULES: Module[] = [InfiniteRowModelModule, CellStyleModule, ScrollApiModule];
+/** Rows paged from the services (infinite row model), with cell classes: Stock, Allocation, a scenario's changed rows. */
+export const PAGED_GRID_MODULES: Module[] = [InfiniteRowModelModule, CellStyleModule];
 
 /** Paged rows the planner ticks, with cell tooltips: the Replenishment proposals. */
 export const SELECTABLE_PAGED_GRID_MODULES: Module[] = [...PAGED_GRID_MODULES, RowSelectionModule, TooltipModule];
