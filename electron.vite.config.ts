@@ -9,10 +9,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // Pure-JS dependencies are bundled: Node's ESM loader resolved and compiled their hundreds of
-      // files one by one, about 230 ms of every start before the planner listened (820 → 590 ms to
-      // "Open the planner at"). Native modules (better-sqlite3) and pino, whose transports load
-      // files by path in worker threads, stay in node_modules; so do Electron-only ones.
+      // Pure-JS dependencies are bundled: Node's ESM loader resolved and compiled their files one by
+      // one, about 200 ms of every start before the planner listened (A/B, 6 launches each: 851-1116
+      // → 671-824 ms to "Open the planner at"). Native modules (better-sqlite3), pino (its transports
+      // load files by path in worker threads), highs (WASM) and Electron-only ones stay in node_modules.
       externalizeDeps: { exclude: ['zod', 'axios', 'ws', 'ulid', 'conf'] },
       rollupOptions: {
         input: {

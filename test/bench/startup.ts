@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { buildIfStale } from '../../scripts/build-if-stale.mjs';
 import { launchChromium } from '../support/browser';
+import { stockViewport } from '../support/stock-grid';
 import { makeTempDir } from '../support/temp-dir';
 import { figure, reportFigures, type Figure } from './bench-results';
 
@@ -112,7 +113,7 @@ async function longestTaskWhileScrolling(page: Page): Promise<LongTasks> {
     await page.getByRole('button', { name: 'Stock', exact: true }).click();
     await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="skuCode"]').filter({ hasText: /SKU-/ }).first().waitFor({ timeout: 120_000 });
     const rows = Number((await page.getByTestId('stock-total').innerText()).replace(/[^0-9]/g, ''));
-    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
+    const viewport = stockViewport(page);
     // Scroll like a planner: wheel through, drag to the middle, jump to the end, sort, scroll back.
     await viewport.hover();
     for (let step = 0; step < 60; step++) {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
+import { stockRowsOnScreen, stockViewport } from '../support/stock-grid';
 import { makeTempDir } from '../support/temp-dir';
 
 describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in, end to end', () => {
@@ -38,10 +39,9 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
   it('a sync brings newer figures into the Stock rows where the planner is, without moving to the top', async () => {
     await page.getByRole('button', { name: 'Stock', exact: true }).click();
     await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toBe('240 node × SKU rows');
-    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
-    await viewport.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await stockViewport(page).evaluate((element) => (element.scrollTop = element.scrollHeight));
     const shownRows = async (): Promise<{ first: number; last: number; waiting: number }> => {
-      const rows = await page.locator('[data-testid="stock-screen"] .ag-row').evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('row-index')), id: row.getAttribute('row-id') })));
+      const rows = await stockRowsOnScreen(page);
       const indexes = rows.map((row) => row.index);
       return { first: Math.min(...indexes), last: Math.max(...indexes), waiting: rows.filter((row) => row.id === null).length };
     };

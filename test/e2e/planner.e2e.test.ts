@@ -6,15 +6,10 @@ import { formatDate, formatQuantity } from '../../renderer/src/format';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
 import { makeTempDir } from '../support/temp-dir';
+import { stockRowsOnScreen, stockViewport } from '../support/stock-grid';
 import { browserWebSocket } from '../support/transports';
 
 const QUANTITY_COLUMNS = ['onHand', 'reserved', 'inbound', 'demand7', 'demand30', 'demand90', 'lowestBalance'] as const;
-
-/** The Stock rows built on screen, top to bottom: position and id (null while waiting for data). */
-async function rowsOnScreen(page: Page): Promise<{ index: number; id: string | null }[]> {
-  const rows = await page.locator('[data-testid="stock-screen"] .ag-row').evaluateAll((elements) => elements.map((row) => ({ index: Number(row.getAttribute('row-index')), id: row.getAttribute('row-id') })));
-  return rows.sort((a, b) => a.index - b.index);
-}
 
 async function cellText(page: Page, rowIndex: number, column: string): Promise<string> {
   return (await page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${column}"]`).first().innerText()).trim();
@@ -91,7 +86,7 @@ describe('the planner, end to end in Chromium against the headless host started 
   it('after fast jumps through all 20,000 Stock rows, every row on screen is the services\' row at that position', async () => {
     await page.getByTestId('filter-node').selectOption('');
     await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toBe('20,000 node × SKU rows');
-    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
+    const viewport = stockViewport(page);
     // Each jump lands before the last one's rows have arrived, so rows waiting for their block
     // are kept across other blocks' arrivals (scripts/ag-grid-rewrites.ts) and must still fill.
     for (const fraction of [0.5, 0.2, 0.9, 0.35]) {
@@ -101,11 +96,11 @@ describe('the planner, end to end in Chromium against the headless host started 
     // Settled at the last jump (35 % of the way down), with no row still waiting for its data.
     await expect
       .poll(async () => {
-        const rows = await rowsOnScreen(page);
+        const rows = await stockRowsOnScreen(page);
         return rows.length > 10 && rows.every((row) => row.index > 6000 && row.index < 8000 && row.id !== null);
       }, { timeout: 30_000 })
       .toBe(true);
-    const shown = await rowsOnScreen(page);
+    const shown = await stockRowsOnScreen(page);
     const first = shown[0]?.index ?? 0;
     const expected = await services.invoke('stock.query', { filter: {}, sort: [{ column: 'firstShortageDay', direction: 'asc' }], offset: first, limit: (shown.at(-1)?.index ?? first) - first + 1 });
     expect(shown).toEqual(expected.rows.map((row, i) => ({ index: first + i, id: `${row.nodeId}|${row.skuId}` })));
@@ -117,15 +112,24 @@ describe('the planner, end to end in Chromium against the headless host started 
     await page.locator('.ag-header-cell[col-id="unitsShort"] .ag-header-cell-label').click();
     await expect.poll(() => page.locator('.ag-header-cell[col-id="unitsShort"]').getAttribute('aria-sort')).toBe('descending');
     const worst = await services.invoke('stock.query', { filter: {}, sort: [{ column: 'unitsShort', direction: 'desc' }], offset: 0, limit: 8 });
-    const topRows = async (): Promise<{ index: number; id: string | null }[]> => (await rowsOnScreen(page)).slice(0, 8);
+    const topRows = async (): Promise<{ index: number; id: string | null }[]> => (await stockRowsOnScreen(page)).slice(0, 8);
     await expect.poll(topRows, { timeout: 30_000 }).toEqual(worst.rows.map((row, i) => ({ index: i, id: `${row.nodeId}|${row.skuId}` })));
     await page.screenshot({ path: screenshotPath('e2e-stock-worst-first') });
 
-    const viewport = page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
+    const viewport = stockViewport(page);
     await viewport.evaluate((element) => (element.scrollTop = element.scrollHeight * 0.6));
-    await expect.poll(async () => (await rowsOnScreen(page))[0]?.index ?? 0, { timeout: 30_000 }).toBeGreaterThan(10_000);
+    await expect.poll(async () => (await stockRowsOnScreen(page))[0]?.index ?? 0, { timeout: 30_000 }).toBeGreaterThan(10_000);
     await page.getByTestId('filter-node').selectOption('FSL03');
     const fsl03 = await services.invoke('stock.query', { filter: { nodeId: 'FSL03' }, sort: [{ column: 'unitsShort', direction: 'desc' }], offset: 0, limit: 8 });
     await expect.poll(topRows, { timeout: 30_000 }).toEqual(fsl03.rows.map((row, i) => ({ index: i, id: `${row.nodeId}|${row.skuId}` })));
+
+    // From the keyboard too: Enter on the focused header sorts the other way, again from the top.
+    await viewport.evaluate((element) => (element.scrollTop = element.scrollHeight * 0.6));
+    await expect.poll(async () => (await stockRowsOnScreen(page))[0]?.index ?? 0, { timeout: 30_000 }).toBeGreaterThan(1_000);
+    await page.locator('.ag-header-cell[col-id="unitsShort"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.ag-header-cell[col-id="unitsShort"]').getAttribute('aria-sort')).toBe('ascending');
+    const fewest = await services.invoke('stock.query', { filter: { nodeId: 'FSL03' }, sort: [{ column: 'unitsShort', direction: 'asc' }], offset: 0, limit: 8 });
+    await expect.poll(topRows, { timeout: 30_000 }).toEqual(fewest.rows.map((row, i) => ({ index: i, id: `${row.nodeId}|${row.skuId}` })));
   });
 });

@@ -1,21 +1,22 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { NetworkScreen } from '../screens/network/NetworkScreen';
 import { OutboxNotices } from '../screens/outbox/OutboxNotices';
 import { useOutboxStore } from '../screens/outbox/outbox-store';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, type ScreenName } from '../stores/app-store';
 import { KeptStockScreen } from './KeptStockScreen';
+import { lazyScreen } from './lazy-screen';
 import { StatusBar } from './StatusBar';
 
 // Only the first screen is in the bundle every start parses; the others (and AG Grid with them)
 // load when first opened, or while the planner reads the Network screen (KeptStockScreen).
-const ScenariosScreen = lazy(() => import('../screens/scenarios/ScenariosScreen').then((module) => ({ default: module.ScenariosScreen })));
-const ReplenishmentScreen = lazy(() => import('../screens/replenishment/ReplenishmentScreen').then((module) => ({ default: module.ReplenishmentScreen })));
-const AllocationScreen = lazy(() => import('../screens/allocation/AllocationScreen').then((module) => ({ default: module.AllocationScreen })));
-const ApprovalsScreen = lazy(() => import('../screens/approvals/ApprovalsScreen').then((module) => ({ default: module.ApprovalsScreen })));
-const OutboxScreen = lazy(() => import('../screens/outbox/OutboxScreen').then((module) => ({ default: module.OutboxScreen })));
-const AuditScreen = lazy(() => import('../screens/audit/AuditScreen').then((module) => ({ default: module.AuditScreen })));
-const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((module) => ({ default: module.SettingsScreen })));
+const ScenariosScreen = lazyScreen(() => import('../screens/scenarios/ScenariosScreen'), 'ScenariosScreen');
+const ReplenishmentScreen = lazyScreen(() => import('../screens/replenishment/ReplenishmentScreen'), 'ReplenishmentScreen');
+const AllocationScreen = lazyScreen(() => import('../screens/allocation/AllocationScreen'), 'AllocationScreen');
+const ApprovalsScreen = lazyScreen(() => import('../screens/approvals/ApprovalsScreen'), 'ApprovalsScreen');
+const OutboxScreen = lazyScreen(() => import('../screens/outbox/OutboxScreen'), 'OutboxScreen');
+const AuditScreen = lazyScreen(() => import('../screens/audit/AuditScreen'), 'AuditScreen');
+const SettingsScreen = lazyScreen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen');
 
 const NAVIGATION: { screen: ScreenName; label: string }[] = [
   { screen: 'network', label: 'Network' },

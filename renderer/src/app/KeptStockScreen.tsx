@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyScreen } from './lazy-screen';
 
 // Its own chunk, with AG Grid, asked for as soon as the app starts but not in the bundle the first
 // screen waits for: the browser fetches and compiles it while the Network screen is shown.
 const stockScreenModule = import('../screens/stock/StockScreen');
-const StockScreen = lazy(() => stockScreenModule.then((module) => ({ default: module.StockScreen })));
+const StockScreen = lazyScreen(() => stockScreenModule, 'StockScreen');
 
 const WARM_UP_AFTER_MS = 1500;
 

@@ -22,8 +22,8 @@ describe('the planner log file', () => {
     log.info('starting');
     // What pino does on process exit; it threw "sonic boom is not ready yet" while the file was being opened.
     const stream = (log as unknown as Record<symbol, { flushSync(): void }>)[pino.symbols.streamSym];
-    expect(() => stream?.flushSync()).not.toThrow();
     expect(stream).toBeDefined();
+    expect(() => stream?.flushSync()).not.toThrow();
     await expect.poll(() => loggedMessages(data.path)).toEqual(['starting']);
   });
 
