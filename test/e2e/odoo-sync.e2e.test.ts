@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { OdooClient } from '../../electron/services/odoo';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
 import { stockRowsOnScreen, stockViewport } from '../support/stock-grid';
@@ -48,12 +50,31 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
     await expect.poll(async () => (await shownRows()).last, { timeout: 30_000 }).toBe(239);
     const before = await shownRows();
 
+    // Someone counts the last row's stock in Odoo: 1,000 more than the planner's cache knows.
+    const lastRow = (await stockRowsOnScreen(page)).find((row) => row.index === 239);
+    const [nodeCode, skuCode] = (lastRow?.id ?? '').split('|');
+    const onHandCell = page.locator(`[data-testid="stock-screen"] .ag-row[row-id="${lastRow?.id}"] .ag-cell[col-id="onHand"]`).first();
+    const shownOnHand = async (): Promise<number> => Number((await onHandCell.innerText()).replace(/[^\d.-]/g, ''));
+    const onHandBefore = await shownOnHand();
+    const admin = standInAdmin(host.output());
+    const [quant] = await admin.searchRead('stock.quant', [['product_id.default_code', '=', skuCode], ['warehouse_id.code', '=', nodeCode], ['location_id.usage', '=', 'internal']], ['id', 'quantity'], z.object({ id: z.number(), quantity: z.number() }), { limit: 1 });
+    expect(quant?.quantity).toBe(onHandBefore);
+    await admin.write('stock.quant', [quant?.id ?? 0], { quantity: onHandBefore + 1000 });
+
     await page.getByRole('button', { name: 'Network', exact: true }).click();
     await page.getByTestId('sync-now').click();
     await expect.poll(() => page.locator('.sync-message').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Synced from Odoo/);
     await page.getByRole('button', { name: 'Stock', exact: true }).click();
-    // The rows were fetched again (none waits for data) and the view is where it was: the last rows.
+    // The rows were fetched again (none waits for data), with Odoo's new count, and the view is where it was.
+    await expect.poll(shownOnHand, { timeout: 30_000 }).toBe(onHandBefore + 1000);
     await expect.poll(shownRows, { timeout: 30_000 }).toEqual({ ...before, waiting: 0 });
     await page.screenshot({ path: screenshotPath('e2e-stock-kept-place-after-sync') });
   });
 });
+
+/** The stand-in `--with-odoo-sim` started, as its admin (password `admin`, tools/odoo-sim/README.md). */
+function standInAdmin(plannerOutput: string): OdooClient {
+  const started = /Odoo stand-in running at (\S+) \(database (\S+)\)/.exec(plannerOutput);
+  if (!started?.[1] || !started[2]) throw new Error(`the planner did not say where the Odoo stand-in runs:\n${plannerOutput}`);
+  return new OdooClient({ url: started[1], database: started[2], login: 'admin', apiKey: 'admin' }, { timeoutMs: 10_000 });
+}
