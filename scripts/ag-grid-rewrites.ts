@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { AG_GRID_CLASSES } from '../renderer/src/components/ag-grid-dom';
 
 /**
  * Two rewrites of AG Grid's ES module for the renderer build, so that paging through the Stock
@@ -99,6 +100,20 @@ export function rewriteAgGrid(agGridSource: string, rewrites: readonly AgGridRew
   return source;
 }
 
+/**
+ * Refuses an AG Grid whose code no longer sets a class name LargeGrid finds elements by: the grid
+ * would still render, but a new sort would open where the planner had scrolled to, not at the top.
+ */
+export function checkAgGridClasses(agGridSource: string, classes: Readonly<Record<string, string>> = AG_GRID_CLASSES): void {
+  const missing = Object.entries(classes).filter(([, name]) => !agGridSource.includes(`"${name}"`));
+  if (missing.length > 0) {
+    throw new Error(
+      `AG Grid no longer sets the class ${missing.map(([role, name]) => `"${name}" (${role})`).join(', ')}. ` +
+        'LargeGrid finds elements by it: check renderer/src/components/ag-grid-dom.ts against the new AG Grid',
+    );
+  }
+}
+
 /** A Vite plugin for the renderer build that applies `rewriteAgGrid`, and fails the build if AG Grid was bundled without it. */
 export function agGridRewrites(): Plugin {
   let rewritten = false;
@@ -107,6 +122,7 @@ export function agGridRewrites(): Plugin {
     transform(code, id) {
       if (!AG_GRID_MODULE.test(id)) return null;
       rewritten = true;
+      checkAgGridClasses(code);
       return { code: rewriteAgGrid(code), map: null };
     },
     generateBundle() {

@@ -1,5 +1,6 @@
 import { createGrid, type GridApi, type GridOptions, type Module } from 'ag-grid-community';
 import { useEffect, useRef } from 'react';
+import { AG_GRID_CLASSES } from './ag-grid-dom';
 import './large-grid.css';
 
 interface LargeGridProps<T> {
@@ -38,7 +39,7 @@ export function LargeGrid<T>({ options, modules, live, className, testId, dataVe
     // order. Going to the top after the sort raced AG Grid's debounced scrollbar sync, which put the
     // clamped position back; going there before the header handles the click leaves nothing to clamp.
     const toTopBeforeSort = (event: Event): void => {
-      if (!(event.target instanceof Element) || !event.target.closest('.ag-header-cell-sortable')) return;
+      if (!(event.target instanceof Element) || !event.target.closest(`.${AG_GRID_CLASSES.sortableHeader}`)) return;
       if (event instanceof KeyboardEvent && event.key !== 'Enter') return;
       scrollToTop(element);
     };
@@ -78,5 +79,5 @@ export function LargeGrid<T>({ options, modules, live, className, testId, dataVe
  * the new order to replace them.
  */
 function scrollToTop(element: HTMLElement): void {
-  for (const scroller of element.querySelectorAll<HTMLElement>('.ag-grid-viewport, .ag-body-vertical-scroll-viewport')) scroller.scrollTop = 0;
+  for (const scroller of element.querySelectorAll<HTMLElement>(`.${AG_GRID_CLASSES.rowsViewport}, .${AG_GRID_CLASSES.verticalScrollbar}`)) scroller.scrollTop = 0;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AG_GRID_REWRITES, GRID_FRAME_BUDGET_MS, rewriteAgGrid } from '../../../scripts/ag-grid-rewrites';
+import { AG_GRID_REWRITES, checkAgGridClasses, GRID_FRAME_BUDGET_MS, rewriteAgGrid } from '../../../scripts/ag-grid-rewrites';
+import { AG_GRID_CLASSES } from '../../../renderer/src/components/ag-grid-dom';
 
 // The renderer build rewrites two pieces of AG Grid so that paging through the Stock grid's
 // 200,000 rows keeps every main-thread task under 50 ms (bench:startup). These tests hold the
@@ -30,5 +31,12 @@ describe('AG Grid rewrites in the renderer build', () => {
     const source = readFileSync(agGridModule, 'utf8');
     const withoutRecycling = source.replace('  getRowsToRecycle() {', '  rowsToRecycle() {');
     expect(() => rewriteAgGrid(withoutRecycling)).toThrow(/rewrite "keep waiting rows": its code was found 0 times/);
+  });
+
+  it('hold the installed AG Grid to the class names LargeGrid finds its scrollers and sortable headers by', () => {
+    const source = readFileSync(agGridModule, 'utf8');
+    expect(() => checkAgGridClasses(source)).not.toThrow();
+    const renamed = source.replaceAll(`"${AG_GRID_CLASSES.verticalScrollbar}"`, '"ag-body-vertical-scrollbar-viewport"');
+    expect(() => checkAgGridClasses(renamed)).toThrow(/no longer sets the class "ag-body-vertical-scroll-viewport" \(verticalScrollbar\).*ag-grid-dom\.ts/);
   });
 });
