@@ -31,7 +31,9 @@ export const SubmittedBatch = z.object({
   lines: z.number().int(),
   autoApproved: z.number().int(),
   waiting: z.number().int(),
-  /** One sentence for the screen: "3 lines auto-approved and sent to the outbox; 5 wait for approval." */
+  /** Proposals left out because an open line submitted on the same snapshot already orders them. */
+  leftOut: z.number().int().nonnegative(),
+  /** For the screen: "3 lines auto-approved and sent to the outbox; 5 wait for approval." and what was left out. */
   summary: z.string(),
 });
 export type SubmittedBatch = z.infer<typeof SubmittedBatch>;

@@ -14,6 +14,14 @@ export class NetworkNotStoredError extends Error {
   }
 }
 
+/** Every proposal of a batch orders what an open line submitted on the same snapshot already orders. */
+export class AlreadySubmittedError extends Error {
+  constructor(repeats: string) {
+    super(`Nothing was submitted: this network snapshot already has ${repeats}. A rejected or expired line can be submitted again; after a sync, a new run proposes what is still missing.`);
+    this.name = 'AlreadySubmittedError';
+  }
+}
+
 /** The database refused the write (locked, disk full, I/O): nothing of it was kept. */
 export class NotRecordedError extends Error {
   constructor(

@@ -16,7 +16,8 @@ import type { CanonicalEvent, Proposal, RegionProfile } from '../../../shared/do
 import type { DecideResult, SubmittedBatch } from '../../../shared/ipc';
 import type { AuditLog } from '../audit';
 import { ApprovalStore, NetworkFacts, type StoredLine } from '../store';
-import { NetworkNotStoredError, NotIdentifiedError, NotRecordedError, storageFailureCode } from './approval-errors';
+import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError, storageFailureCode } from './approval-errors';
+import { describeRepeats, leaveOutRepeats, type EarlierLine } from './already-submitted';
 import type { ApprovedLine, ApprovedLineSink } from './approved-line-sink';
 import type { DeviceKeys } from './device-keys';
 import { checkProposals } from './line-checks';
@@ -131,12 +132,17 @@ export class ApprovalService {
   async submit(request: { origin: BatchOrigin; proposals: readonly Proposal[]; note: string | null }, user: Approver | null): Promise<SubmittedBatch> {
     if (!user) throw new NotIdentifiedError('a batch cannot be submitted');
     await this.storedHorizon();
-    // One read transaction: a sync committing meanwhile cannot mix two networks into the checks.
-    const { horizon, checked } = this.options.db.transaction(() => {
-      const current = this.horizon();
-      return { horizon: current, checked: checkProposals(request.proposals, this.network, this.profile, current) };
-    })();
     const now = this.options.now().toISOString();
+    // One read transaction: a sync committing meanwhile cannot mix two networks into the checks.
+    const { horizon, checked, repeated } = this.options.db.transaction(() => {
+      const current = this.horizon();
+      const all = checkProposals(request.proposals, this.network, this.profile, current);
+      // The snapshot does not show what was submitted on it, so every run on it proposes those
+      // orders again: a second submission would have Odoo order the same thing twice.
+      const { fresh, repeated: repeats } = leaveOutRepeats(all, this.earlierLines(current.takenAt, now));
+      if (fresh.length === 0 && repeats.length > 0) throw new AlreadySubmittedError(describeRepeats(repeats));
+      return { horizon: current, checked: fresh, repeated: repeats };
+    })();
     const key = this.options.keys.keyFor(user.login);
     const batch: BatchRecord = {
       id: this.newId(),
@@ -175,7 +181,19 @@ export class ApprovalService {
     const waiting = lines.length - auto.length;
     const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
     const parts = [auto.length > 0 ? `${plural(auto.length, 'line')} auto-approved and sent to the outbox` : null, waiting > 0 ? `${plural(waiting, 'line')} ${waiting === 1 ? 'waits' : 'wait'} for approval` : null].filter(Boolean);
-    return { batchId: batch.id, lines: lines.length, autoApproved: auto.length, waiting, summary: `${parts.join('; ')}.` };
+    const leftOut = repeated.length > 0 ? ` Left out, already submitted on this network snapshot: ${describeRepeats(repeated)}.` : '';
+    return { batchId: batch.id, lines: lines.length, autoApproved: auto.length, waiting, leftOut: repeated.length, summary: `${parts.join('; ')}.${leftOut}` };
+  }
+
+  /** The lines submitted on the snapshot taken at `takenAt`, with where each stands at `now`. */
+  private earlierLines(takenAt: string, now: string): EarlierLine[] {
+    const stored = this.store.linesOnSnapshot(takenAt);
+    const decisions = this.store.decisionsOf(stored.map((line) => line.record.id));
+    const batches = new Map<string, BatchRecord>();
+    return stored.map((line) => {
+      const { progress } = this.withProgress(line, now, batches, decisions.get(line.record.id) ?? []);
+      return { proposal: line.record.proposal, batchId: line.record.batchId, line: line.record.position + 1, state: progress.state };
+    });
   }
 
   private approvedLine(line: LineRecord, approvedAt: string, approvedBy: string[]): ApprovedLine {

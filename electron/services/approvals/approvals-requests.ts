@@ -5,7 +5,7 @@ import type { Log } from '../../app/log';
 import { describeEvent, type AuditLog } from '../audit';
 import type { Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
-import { NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
+import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { ExchangeRefusal, type ApprovalExchange } from './exchange';
 import { OdooExchangeUnavailableError, type OdooExchange } from './odoo-exchange';
@@ -64,7 +64,7 @@ function answer(error: unknown, log: Log, channel: string): never {
   if (error instanceof NetworkNotStoredError) throw new ServiceError('not-ready', error.message);
   if (error instanceof OdooExchangeUnavailableError) throw new ServiceError('unavailable', error.message);
   if (isOdooError(error)) throw new ServiceError('unavailable', `Odoo refused the exchange file (${error.message}): export the file and hand it over instead.`);
-  if (error instanceof ExchangeRefusal) throw new ServiceError('conflict', error.message);
+  if (error instanceof ExchangeRefusal || error instanceof AlreadySubmittedError) throw new ServiceError('conflict', error.message);
   if (error instanceof NotRecordedError) {
     log.error({ channel, code: error.sqliteCode }, 'a write was refused by the database; nothing was recorded');
     throw new ServiceError('unavailable', error.message);
@@ -117,7 +117,7 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
         log.info({ batchId: result.batchId, lines: result.lines, autoApproved: result.autoApproved, scenarioId, leftOut: all.length - fresh.length }, 'scenario submitted');
         deps.changed(result.batchId);
         const left = all.length - fresh.length;
-        return left === 0 ? result : { ...result, summary: `${result.summary} ${left} submitted before (batch ${batches.join(', ')}) ${left === 1 ? 'was' : 'were'} left out.` };
+        return left === 0 ? result : { ...result, leftOut: result.leftOut + left, summary: `${result.summary} ${left} submitted before (batch ${batches.join(', ')}) ${left === 1 ? 'was' : 'were'} left out.` };
       }),
     'approvals.inbox': (query) => guarded('approvals.inbox', log, () => inboxView(service, query, user(), now())),
     'approvals.decide': (request) =>

@@ -178,6 +178,20 @@ export class ApprovalStore {
     return new Map(rows.map((row) => [row.proposal_id, { batchId: row.batch_id, state: row.state }]));
   }
 
+  /**
+   * Lines not rejected in batches made on the network snapshot taken at `takenAt`, oldest first. That
+   * network does not show them yet, so a run on it proposes the same transfer or purchase again.
+   */
+  linesOnSnapshot(takenAt: string): StoredLine[] {
+    const rows = this.db
+      .prepare(
+        `SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
+         WHERE json_extract(b.record, '$.snapshotTakenAt') = ? AND l.state <> 'rejected' ORDER BY b.submitted_at, b.id, l.position`,
+      )
+      .all(takenAt) as LineRow[];
+    return rows.map(lineFrom);
+  }
+
   /** Rule ids that routed at least one line (null: the fallback), for the inbox's filter. */
   rulesInUse(): (string | null)[] {
     return (this.db.prepare('SELECT DISTINCT rule_id FROM approval_lines ORDER BY rule_id').all() as { rule_id: string | null }[]).map((row) => row.rule_id);

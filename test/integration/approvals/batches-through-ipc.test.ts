@@ -181,7 +181,9 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
 
   it('expires a waiting line at its rule’s limit; it can no longer be decided', async () => {
     await as('anna.planner');
-    const again = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'scenario', scenarioId: 'sc-7' }, proposals: [{ ...chosen.risky, id: 'P-risky-2', reason: { text: 'P-risky-2 again', figures: {} } }], note: null });
+    // One more unit than P-risky (approved, so the same order again would be left out).
+    const riskyAgain = { ...chosen.risky, id: 'P-risky-2', qty: chosen.risky.qty + 1, reason: { text: 'P-risky-2 again', figures: {} } };
+    const again = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'scenario', scenarioId: 'sc-7' }, proposals: [riskyAgain], note: null });
     clock.advanceHours(73);
     await as('ben.ops');
     const line = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: again.batchId })).lines[0];
@@ -230,6 +232,42 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     expect((await transport.api.invoke('approvals.batches', {})).batches).toHaveLength(before);
   });
 
+  it('leaves out what an open line on this snapshot already orders, from another run or a scenario; a rejected or expired one can be submitted again', async () => {
+    await as('anna.planner');
+    // The test above submitted rows 0-2 of a run; a new run on the same snapshot proposes them again.
+    const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
+    const rows = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 0, limit: 4 })).rows;
+    const earlier = (await transport.api.invoke('approvals.batches', {})).batches.find((batch) => batch.note === 'from the run');
+    const submitted = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: rows.map((row) => row.id), note: 'the same run again' });
+    expect(submitted).toMatchObject({ lines: 1, leftOut: 3 });
+    expect(submitted.summary).toContain(`Left out, already submitted on this network snapshot: ${rows[0]?.kind} ${rows[0]?.qty} × ${rows[0]?.skuId}`);
+    expect(submitted.summary).toContain(`(batch ${earlier?.batchId}, line 1, `);
+    const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: submitted.batchId })).lines;
+    expect(lines.map((line) => [line.skuId, line.qty])).toEqual([[rows[3]?.skuId, rows[3]?.qty]]);
+
+    // Only repeats: nothing is recorded, and the refusal says where each order already is.
+    const before = (await transport.api.invoke('approvals.batches', {})).batches.length;
+    await expect(transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [rows[0]?.id ?? '', rows[3]?.id ?? ''], note: null })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(new RegExp(`^Nothing was submitted: this network snapshot already has .*\\(batch ${earlier?.batchId}, line 1, .*; .*\\(batch ${submitted.batchId}, line 1, `)),
+    });
+    // Whatever its id: P-risky (approved) under another name is still the same order.
+    await expect(transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [{ ...chosen.risky, id: 'P-risky-3' }], note: null })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining(`transfer ${chosen.risky.qty} × ${chosen.risky.skuId} ${chosen.risky.fromNodeId} → ${chosen.risky.nodeId} (batch ${batchId}, line 2, approved)`),
+    });
+    expect((await transport.api.invoke('approvals.batches', {})).batches).toHaveLength(before);
+
+    // P-costly was rejected and P-risky-2 expired: both may be proposed again.
+    const again = await transport.api.invoke('approvals.submitBatch', {
+      origin: { kind: 'replenishment' },
+      proposals: [{ ...chosen.costly, id: 'P-costly-2' }, { ...chosen.risky, id: 'P-risky-4', qty: chosen.risky.qty + 1 }],
+      note: 'second try',
+    });
+    expect(again).toMatchObject({ lines: 2, leftOut: 0 });
+    expect(again.summary).not.toContain('Left out');
+  });
+
   it("submits a scenario's transfers and purchases, each once: submitting again sends only what was added since", async () => {
     await as('anna.planner');
     const scenario = await transport.api.invoke('scenario.create', { name: 'Submit me' });
@@ -238,7 +276,8 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
       message: 'This scenario adds no transfer or purchase: there is nothing to submit.',
     });
     const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
-    const rows = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 0, limit: 3 })).rows;
+    // Rows 0-2 of a run on this snapshot were submitted by the test above; these are new orders.
+    const rows = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 6, limit: 3 })).rows;
     const added = await transport.api.invoke('replenishment.addToScenario', { resultId: run.resultId, proposalIds: rows.slice(0, 2).map((row) => row.id), scenarioId: scenario.id });
     expect(added.applied).toBe(true);
 
