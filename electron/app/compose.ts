@@ -243,6 +243,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     },
     seesCosts: () => identity.seesCosts(),
     asOf,
+    submittedOrders: () => approvals.openOrdersNow(),
     now,
   });
 

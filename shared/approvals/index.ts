@@ -6,3 +6,4 @@ export * from './approval-progress';
 export * from './segregation';
 export * from './batch';
 export * from './exchange-file';
+export * from './already-submitted';

@@ -240,6 +240,15 @@ export const StaleNodeData = z.object({
 });
 export type StaleNodeData = z.infer<typeof StaleNodeData>;
 
+/** An earlier line of this snapshot that already orders what a proposal orders, and where it stands. */
+export const SubmittedOrder = z.object({
+  batchId: z.string(),
+  /** 1-based, as the inbox numbers a batch's lines. */
+  line: z.number().int().positive(),
+  state: z.enum(['auto-approved', 'waiting', 'approved']),
+});
+export type SubmittedOrder = z.infer<typeof SubmittedOrder>;
+
 export const ProposalView = z.object({
   id: z.string(),
   kind: z.enum(['transfer', 'purchase']),
@@ -251,6 +260,7 @@ export const ProposalView = z.object({
   fromNodeId: NodeId.nullable(),
   fromNodeCode: z.string().nullable(),
   supplier: z.string().nullable(),
+  supplierOptionId: z.string().nullable(),
   qty: z.number(),
   /** What the node needs, before a supplier's minimum and multiple raised it. */
   requestedQty: z.number().nullable(),
@@ -265,6 +275,8 @@ export const ProposalView = z.object({
   staleData: z.array(StaleNodeData),
   /** Shown beside the proposal whenever staleData is not empty. */
   staleWarning: z.string().nullable(),
+  /** Already in a batch on this snapshot (waiting or approved): submitting it again leaves it out. */
+  submitted: SubmittedOrder.nullable(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;
 

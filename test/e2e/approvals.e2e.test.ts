@@ -59,8 +59,13 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     await page.screenshot({ path: screenshotPath('e2e-approvals-submit-batch') });
     await page.getByTestId('submit-batch-button').click();
     await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: .*(auto-approved and sent to the outbox|wait for approval)/);
-    // The ticks are cleared, so the same proposals are not sent twice by a second click.
+    // The ticks are cleared, so the same proposals are not sent twice by a second click, and the
+    // rows say where each order now waits.
     await expect.poll(() => page.getByTestId('submit-batch-button').isDisabled()).toBe(true);
+    const submittedCells = [0, 1, 2].map((index) => page.locator(`[data-testid="proposals-grid"] .ag-row[row-index="${index}"] .ag-cell[col-id="submitted"]`).first());
+    await expect.poll(() => Promise.all(submittedCells.map((cell) => cell.innerText())), { timeout: 15_000 }).toEqual(['Waiting · line 1', 'Waiting · line 2', 'Waiting · line 3']);
+    expect(await page.locator('[data-testid="proposals-grid"] .ag-row[row-index="3"] .ag-cell[col-id="submitted"]').first().innerText()).toBe('');
+    await page.screenshot({ path: screenshotPath('e2e-replenishment-submitted-rows') });
     await show('Approvals');
     // The planner sees the lines of the batch, but none is theirs to decide.
     await page.getByTestId('tab-all').click();

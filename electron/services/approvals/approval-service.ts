@@ -2,11 +2,15 @@ import type { Database } from 'better-sqlite3';
 import { ulid } from 'ulid';
 import {
   checkDecision,
+  describeRepeats,
   evaluateLine,
+  leaveOutRepeats,
+  openOrders,
   explainRouting,
   lineProgress,
   type BatchOrigin,
   type BatchRecord,
+  type EarlierLine,
   type LineDecision,
   type LineProgress,
   type LineRecord,
@@ -17,7 +21,6 @@ import type { DecideResult, SubmittedBatch } from '../../../shared/ipc';
 import type { AuditLog } from '../audit';
 import { ApprovalStore, NetworkFacts, type StoredLine } from '../store';
 import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError, storageFailureCode } from './approval-errors';
-import { describeRepeats, leaveOutRepeats, type EarlierLine } from './already-submitted';
 import type { ApprovedLine, ApprovedLineSink } from './approved-line-sink';
 import type { DeviceKeys } from './device-keys';
 import { checkProposals } from './line-checks';
@@ -183,6 +186,15 @@ export class ApprovalService {
     const parts = [auto.length > 0 ? `${plural(auto.length, 'line')} auto-approved and sent to the outbox` : null, waiting > 0 ? `${plural(waiting, 'line')} ${waiting === 1 ? 'waits' : 'wait'} for approval` : null].filter(Boolean);
     const leftOut = repeated.length > 0 ? ` Left out, already submitted on this network snapshot: ${describeRepeats(repeated)}.` : '';
     return { batchId: batch.id, lines: lines.length, autoApproved: auto.length, waiting, leftOut: repeated.length, summary: `${parts.join('; ')}.${leftOut}` };
+  }
+
+  /**
+   * What is already ordered, waiting or approved, on the network stored now, by `orderKey`: a run on
+   * it proposes those orders again, and its rows say so.
+   */
+  openOrdersNow(): ReturnType<typeof openOrders> {
+    const meta = this.network.meta();
+    return meta ? openOrders(this.earlierLines(meta.takenAt, this.options.now().toISOString())) : new Map();
   }
 
   /** The lines submitted on the snapshot taken at `takenAt`, with where each stands at `now`. */

@@ -6,13 +6,16 @@ import type {
   EditOutcome,
   PlanningCatalog,
   PlanTarget,
+  ProposalView,
   ReplenishmentFilter,
   ReplenishmentPage,
   ReplenishmentRun,
   RowDetails,
   SkuChoices,
+  SubmittedOrder,
   TargetView,
 } from '../../../shared/ipc';
+import { orderKey } from '../../../shared/approvals';
 import type { JobInput } from '../planning';
 import { planningCall } from './job-errors';
 import { newId, type PlanningServiceDeps, type ScenarioService } from './scenario-service';
@@ -31,6 +34,16 @@ export interface PlanningRunsDeps extends PlanningServiceDeps {
   scenarios: ScenarioService;
   /** The region's freshness thresholds and the time now, for stale-data warnings. */
   asOf(): { thresholds: FreshnessThresholds; now: string };
+  /** Orders already in a batch on this snapshot and still open, by `orderKey` (none when approvals are not wired). */
+  submittedOrders?(): ReadonlyMap<string, SubmittedOrder>;
+}
+
+/** The batch line a proposal's order already waits in, if any. */
+function submittedIn(row: ProposalView, submitted: ReadonlyMap<string, SubmittedOrder>): SubmittedOrder | null {
+  const source = row.kind === 'transfer' ? row.fromNodeId : row.supplierOptionId;
+  if (source === null) return null;
+  const found = submitted.get(orderKey({ kind: row.kind, nodeId: row.nodeId, skuId: row.skuId, source, qty: row.qty, leaves: row.startDate }));
+  return found ? { batchId: found.batchId, line: found.line, state: found.state } : null;
 }
 
 /**
@@ -51,7 +64,9 @@ export class PlanningRuns {
 
   async replenishmentPage(request: { resultId: string; filter: ReplenishmentFilter; offset: number; limit: number }): Promise<ReplenishmentPage> {
     await this.deps.network();
-    const page = await planningCall(() => this.deps.planning.run('replenishment-page', { ...this.deps.asOf(), ...request }));
+    const held = await planningCall(() => this.deps.planning.run('replenishment-page', { ...this.deps.asOf(), ...request }));
+    const submitted = this.deps.submittedOrders?.();
+    const page = submitted && submitted.size > 0 ? { ...held, rows: held.rows.map((row) => ({ ...row, submitted: submittedIn(row, submitted) })) } : held;
     return this.deps.seesCosts() ? page : { ...page, rows: page.rows.map(proposalWithoutCosts) };
   }
 

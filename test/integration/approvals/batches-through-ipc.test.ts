@@ -238,12 +238,21 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
     const rows = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 0, limit: 4 })).rows;
     const earlier = (await transport.api.invoke('approvals.batches', {})).batches.find((batch) => batch.note === 'from the run');
+    // The run's rows say which orders are already in a batch, and where.
+    expect(rows.map((row) => row.submitted && { batchId: row.submitted.batchId, line: row.submitted.line })).toEqual([
+      { batchId: earlier?.batchId, line: 1 },
+      { batchId: earlier?.batchId, line: 2 },
+      { batchId: earlier?.batchId, line: 3 },
+      null,
+    ]);
     const submitted = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: rows.map((row) => row.id), note: 'the same run again' });
     expect(submitted).toMatchObject({ lines: 1, leftOut: 3 });
     expect(submitted.summary).toContain(`Left out, already submitted on this network snapshot: ${rows[0]?.kind} ${rows[0]?.qty} × ${rows[0]?.skuId}`);
     expect(submitted.summary).toContain(`(batch ${earlier?.batchId}, line 1, `);
     const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: submitted.batchId })).lines;
     expect(lines.map((line) => [line.skuId, line.qty])).toEqual([[rows[3]?.skuId, rows[3]?.qty]]);
+    const fourth = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 3, limit: 1 })).rows[0];
+    expect(fourth?.submitted).toEqual({ batchId: submitted.batchId, line: 1, state: lines[0]?.state });
 
     // Only repeats: nothing is recorded, and the refusal says where each order already is.
     const before = (await transport.api.invoke('approvals.batches', {})).batches.length;

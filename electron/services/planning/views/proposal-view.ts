@@ -23,6 +23,7 @@ export function proposalView(proposal: Proposal, labels: NetworkLabels, stale: R
     fromNodeId: transfer?.fromNodeId ?? null,
     fromNodeCode: transfer ? labels.nodeCodeOf(transfer.fromNodeId) : null,
     supplier: purchase?.supplier ?? null,
+    supplierOptionId: purchase?.supplierOptionId ?? null,
     qty: proposal.qty,
     requestedQty: purchase?.requestedQty ?? null,
     startDate: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
@@ -33,6 +34,8 @@ export function proposalView(proposal: Proposal, labels: NetworkLabels, stale: R
     reason: proposal.reason,
     staleData,
     staleWarning: staleWarning(staleData),
+    // The approvals are the main process's: it marks what is already submitted.
+    submitted: null,
   };
 }
 

@@ -48,6 +48,11 @@ export function ReplenishmentScreen() {
       .catch((reason: unknown) => setError(message(reason)));
   }, []);
 
+  // A batch submitted or decided anywhere changes which rows are already submitted: fetch the rows
+  // on screen again, where the planner is.
+  const [approvalsVersion, setApprovalsVersion] = useState(0);
+  useEffect(() => planner().subscribe('approvals.changed', () => setApprovalsVersion((current) => current + 1)), []);
+
   useEffect(() => {
     refreshScenarios();
     // A new network makes every held result meaningless: the worker has dropped them too.
@@ -236,7 +241,7 @@ export function ReplenishmentScreen() {
           </div>
           <div className="replenishment-body">
             <div className="planning-grid proposals">
-              <LargeGrid<ProposalView> className="planning-grid-fill" testId="proposals-grid" options={options} modules={SELECTABLE_PAGED_GRID_MODULES} live={live} />
+              <LargeGrid<ProposalView> className="planning-grid-fill" testId="proposals-grid" options={options} modules={SELECTABLE_PAGED_GRID_MODULES} live={live} dataVersion={approvalsVersion} />
             </div>
             {focus && <ReasonPanel proposal={focus} locale={locale} currency={currency} />}
           </div>

@@ -1,5 +1,5 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { ProposalView } from '../../../../shared/ipc';
+import type { ProposalView, SubmittedOrder } from '../../../../shared/ipc';
 import { formatCost, formatDate, formatQuantity } from '../../format';
 
 /** The proposals grid: what, where from, when, what it costs, whether its data is stale, and why. */
@@ -10,6 +10,14 @@ export function proposalColumns(locale: string, currency: string): ColDef<Propos
     { colId: 'kind', field: 'kind', headerName: 'Kind', width: 95, pinned: 'left', valueFormatter: (params) => (params.value === 'transfer' ? 'Transfer' : params.value === 'purchase' ? 'Purchase' : '') },
     { colId: 'nodeCode', field: 'nodeCode', headerName: 'For node', width: 95, pinned: 'left' },
     { colId: 'skuCode', field: 'skuCode', headerName: 'SKU', width: 115, pinned: 'left' },
+    {
+      colId: 'submitted',
+      headerName: 'Submitted',
+      width: 150,
+      valueGetter: (params) => submittedText(params.data?.submitted ?? null),
+      tooltipValueGetter: (params) => submittedTooltip(params.data?.submitted ?? null),
+      cellClassRules: { 'cell-warning': (params) => Boolean(params.data?.submitted) },
+    },
     { colId: 'skuName', field: 'skuName', headerName: 'Description', width: 170 },
     { colId: 'source', headerName: 'From', width: 150, valueGetter: (params) => params.data?.fromNodeCode ?? params.data?.supplier ?? '' },
     { colId: 'qty', field: 'qty', headerName: 'Qty', width: 85, type: 'rightAligned', valueFormatter: qty },
@@ -37,4 +45,15 @@ export function proposalColumns(locale: string, currency: string): ColDef<Propos
     },
     { colId: 'reason', headerName: 'Reason', width: 520, tooltipValueGetter: (params) => params.data?.reason.text ?? '', valueGetter: (params) => params.data?.reason.text ?? '' },
   ];
+}
+
+const STATE_WORDS: Record<SubmittedOrder['state'], string> = { waiting: 'Waiting', approved: 'Approved', 'auto-approved': 'Auto-approved' };
+
+/** "Waiting · line 2": the order is already in a batch made on this snapshot. */
+export function submittedText(submitted: SubmittedOrder | null): string {
+  return submitted ? `${STATE_WORDS[submitted.state]} · line ${submitted.line}` : '';
+}
+
+function submittedTooltip(submitted: SubmittedOrder | null): string {
+  return submitted ? `Already in batch ${submitted.batchId}, line ${submitted.line} (${submitted.state}): submitting it again leaves it out.` : '';
 }

@@ -1,5 +1,5 @@
-import type { LineState } from '../../../shared/approvals';
-import type { Proposal } from '../../../shared/domain';
+import type { LineState } from './approval-progress';
+import type { Proposal } from '../domain/scenario';
 
 /** A line already submitted on the snapshot a new batch is checked against, and where it stands. */
 export interface EarlierLine {
@@ -15,30 +15,55 @@ export interface RepeatedProposal {
   earlier: EarlierLine;
 }
 
+/** The parts of a proposal (or of its row on a screen) that say what it orders. */
+export interface OrderParts {
+  kind: 'transfer' | 'purchase';
+  nodeId: string;
+  skuId: string;
+  /** The source node of a transfer, the supplier option of a purchase. */
+  source: string;
+  qty: number;
+  /** Ship date of a transfer, order date of a purchase. */
+  leaves: string;
+}
+
 /**
  * What makes two proposals the same order: kind, where to, what, from where (node or supplier
  * option), how many and on which day it leaves. On one snapshot the engine proposes a need the same
  * way each run, and a replenishment proposal added to a scenario keeps all of these, so the same
  * order reached twice (two runs, or a run and a scenario) matches whatever its id.
  */
+export function orderKey(order: OrderParts): string {
+  return `${order.kind}|${order.source}|${order.nodeId}|${order.skuId}|${order.qty}|${order.leaves}`;
+}
+
 export function sameOrderKey(proposal: Proposal): string {
   return proposal.kind === 'transfer'
-    ? `transfer|${proposal.fromNodeId}|${proposal.nodeId}|${proposal.skuId}|${proposal.qty}|${proposal.shipDate}`
-    : `purchase|${proposal.supplierOptionId}|${proposal.nodeId}|${proposal.skuId}|${proposal.qty}|${proposal.orderDate}`;
+    ? orderKey({ kind: 'transfer', nodeId: proposal.nodeId, skuId: proposal.skuId, source: proposal.fromNodeId, qty: proposal.qty, leaves: proposal.shipDate })
+    : orderKey({ kind: 'purchase', nodeId: proposal.nodeId, skuId: proposal.skuId, source: proposal.supplierOptionId, qty: proposal.qty, leaves: proposal.orderDate });
 }
 
 /** Only lines that may still become an order count: rejected and expired ones can be proposed again. */
-function stillOpen(state: LineState): boolean {
+function stillOpen(state: LineState): state is OpenLineState {
   return state !== 'rejected' && state !== 'expired';
+}
+
+export type OpenLineState = Exclude<LineState, 'rejected' | 'expired'>;
+
+/** The open earlier lines by what they order (the first line of each order). */
+export function openOrders(earlier: readonly EarlierLine[]): Map<string, EarlierLine & { state: OpenLineState }> {
+  const open = new Map<string, EarlierLine & { state: OpenLineState }>();
+  for (const line of earlier) {
+    const key = sameOrderKey(line.proposal);
+    const { state } = line;
+    if (stillOpen(state) && !open.has(key)) open.set(key, { ...line, state });
+  }
+  return open;
 }
 
 /** Splits a batch's checked lines into the new ones and those an open earlier line already orders. */
 export function leaveOutRepeats<Line extends { proposal: Proposal }>(lines: readonly Line[], earlier: readonly EarlierLine[]): { fresh: Line[]; repeated: RepeatedProposal[] } {
-  const open = new Map<string, EarlierLine>();
-  for (const line of earlier) {
-    const key = sameOrderKey(line.proposal);
-    if (stillOpen(line.state) && !open.has(key)) open.set(key, line);
-  }
+  const open = openOrders(earlier);
   const fresh: Line[] = [];
   const repeated: RepeatedProposal[] = [];
   for (const line of lines) {
