@@ -137,8 +137,8 @@ describe('scenarios, replenishment and allocation, end to end in Chromium agains
     expect(detail.edits.map((entry) => [entry.edit.kind, entry.active])).toEqual([['add-transfer', true], ['add-transfer', true]]);
     expect(detail.edits.map((entry) => entry.edit.id.split('@')[0])).toEqual(ids);
 
-    // A click shows the proposal's reason, in words and numbers.
-    await page.locator('[data-testid="proposals-grid"] .ag-row[row-index="0"] .ag-cell[col-id="reason"]').first().click();
+    // A click on the row shows the proposal's reason, in words and numbers.
+    await page.locator('[data-testid="proposals-grid"] .ag-row[row-index="0"] .ag-cell[col-id="skuName"]').first().click();
     await expect.poll(() => page.getByTestId('reason-text').innerText()).toMatch(/falls below its minimum .* Transfer \d+ from /);
     await screenshotMain(page, 'e2e-replenishment-added');
   });
