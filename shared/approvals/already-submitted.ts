@@ -1,7 +1,7 @@
 import type { LineState } from './approval-progress';
 import type { Proposal } from '../domain/scenario';
 
-/** A line already submitted on the snapshot a new batch is checked against, and where it stands. */
+/** A line already submitted whose order the network a new batch is checked against does not show yet. */
 export interface EarlierLine {
   proposal: Proposal;
   batchId: string;
@@ -29,9 +29,11 @@ export interface OrderParts {
 
 /**
  * What makes two proposals the same order: kind, where to, what, from where (node or supplier
- * option), how many and on which day it leaves. On one snapshot the engine proposes a need the same
- * way each run, and a replenishment proposal added to a scenario keeps all of these, so the same
- * order reached twice (two runs, or a run and a scenario) matches whatever its id.
+ * option), how many and on which day it leaves. Until the network changes, the engine proposes a
+ * need the same way each run, and a replenishment proposal added to a scenario keeps all of these,
+ * so the same order reached twice (two runs, or a run and a scenario) matches whatever its id. The
+ * day is part of it on purpose: an order proposed again on a later day may be a new need, and is
+ * not refused for looking like an old one.
  */
 export function orderKey(order: OrderParts): string {
   return `${order.kind}|${order.source}|${order.nodeId}|${order.skuId}|${order.qty}|${order.leaves}`;

@@ -31,7 +31,7 @@ export const SubmittedBatch = z.object({
   lines: z.number().int(),
   autoApproved: z.number().int(),
   waiting: z.number().int(),
-  /** Proposals left out because an open line submitted on the same snapshot already orders them. */
+  /** Proposals left out because an open line the network does not show yet already orders them. */
   leftOut: z.number().int().nonnegative(),
   /** For the screen: "3 lines auto-approved and sent to the outbox; 5 wait for approval." and what was left out. */
   summary: z.string(),

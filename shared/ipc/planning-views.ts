@@ -240,7 +240,7 @@ export const StaleNodeData = z.object({
 });
 export type StaleNodeData = z.infer<typeof StaleNodeData>;
 
-/** An earlier line of this snapshot that already orders what a proposal orders, and where it stands. */
+/** An earlier line, not yet in the network, that already orders what a proposal orders, and where it stands. */
 export const SubmittedOrder = z.object({
   batchId: z.string(),
   /** 1-based, as the inbox numbers a batch's lines. */
@@ -275,7 +275,7 @@ export const ProposalView = z.object({
   staleData: z.array(StaleNodeData),
   /** Shown beside the proposal whenever staleData is not empty. */
   staleWarning: z.string().nullable(),
-  /** Already in a batch on this snapshot (waiting or approved): submitting it again leaves it out. */
+  /** Already in a batch (waiting or approved) the network does not show yet: submitting it again leaves it out. */
   submitted: SubmittedOrder.nullable(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;

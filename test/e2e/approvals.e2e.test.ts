@@ -94,14 +94,14 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     await show('Scenarios');
     await expect.poll(() => page.getByTestId('submit-batch-button').innerText(), { timeout: 15_000 }).toBe('Submit batch (2 lines)');
     await page.getByTestId('submit-batch-button').click();
-    // One of the two is a purchase the batch from the Replenishment screen already orders, on the
-    // same snapshot: it is left out, and the planner is told where it waits.
+    // One of the two is a purchase the batch from the Replenishment screen already orders (and the
+    // network cannot show yet): it is left out, and the planner is told where it waits.
     await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(
-      /^Batch submitted: 1 line .*\. Left out, already submitted on this network snapshot: purchase \d+ × SKU-\d+ from .+ \(batch \w+, line \d, waiting\)\.$/,
+      /^Batch submitted: 1 line .*\. Left out, already in a batch the network does not show yet: purchase \d+ × SKU-\d+ from .+ \(batch \w+, line \d, waiting\)\.$/,
     );
     await page.screenshot({ path: screenshotPath('e2e-approvals-scenario-submitted') });
     await page.getByTestId('submit-batch-button').click();
-    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Nothing was submitted: this network snapshot already has /);
+    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Nothing was submitted: each line is already in a batch the network does not show yet: /);
   });
 
   it('a supervisor sees why each line waits, approves one with a comment, then all eligible at once', async () => {

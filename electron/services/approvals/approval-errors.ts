@@ -14,10 +14,10 @@ export class NetworkNotStoredError extends Error {
   }
 }
 
-/** Every proposal of a batch orders what an open line submitted on the same snapshot already orders. */
+/** Every proposal of a batch orders what an open line, not yet in the network, already orders. */
 export class AlreadySubmittedError extends Error {
   constructor(repeats: string) {
-    super(`Nothing was submitted: this network snapshot already has ${repeats}. A rejected or expired line can be submitted again; after a sync, a new run proposes what is still missing.`);
+    super(`Nothing was submitted: each line is already in a batch the network does not show yet: ${repeats}. A rejected or expired line can be submitted again.`);
     this.name = 'AlreadySubmittedError';
   }
 }

@@ -140,8 +140,8 @@ export class ApprovalService {
     const { horizon, checked, repeated } = this.options.db.transaction(() => {
       const current = this.horizon();
       const all = checkProposals(request.proposals, this.network, this.profile, current);
-      // The snapshot does not show what was submitted on it, so every run on it proposes those
-      // orders again: a second submission would have Odoo order the same thing twice.
+      // The snapshot does not show what is submitted but not yet in Odoo, so every run on it
+      // proposes those orders again: a second submission would have Odoo order the same thing twice.
       const { fresh, repeated: repeats } = leaveOutRepeats(all, this.earlierLines(current.takenAt, now));
       if (fresh.length === 0 && repeats.length > 0) throw new AlreadySubmittedError(describeRepeats(repeats));
       return { horizon: current, checked: fresh, repeated: repeats };
@@ -184,22 +184,22 @@ export class ApprovalService {
     const waiting = lines.length - auto.length;
     const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
     const parts = [auto.length > 0 ? `${plural(auto.length, 'line')} auto-approved and sent to the outbox` : null, waiting > 0 ? `${plural(waiting, 'line')} ${waiting === 1 ? 'waits' : 'wait'} for approval` : null].filter(Boolean);
-    const leftOut = repeated.length > 0 ? ` Left out, already submitted on this network snapshot: ${describeRepeats(repeated)}.` : '';
+    const leftOut = repeated.length > 0 ? ` Left out, already in a batch the network does not show yet: ${describeRepeats(repeated)}.` : '';
     return { batchId: batch.id, lines: lines.length, autoApproved: auto.length, waiting, leftOut: repeated.length, summary: `${parts.join('; ')}.${leftOut}` };
   }
 
   /**
-   * What is already ordered, waiting or approved, on the network stored now, by `orderKey`: a run on
-   * it proposes those orders again, and its rows say so.
+   * What is already in a batch, waiting or approved, and not yet in the network stored now, by
+   * `orderKey`: a run on it proposes those orders again, and its rows say so.
    */
   openOrdersNow(): ReturnType<typeof openOrders> {
     const meta = this.network.meta();
     return meta ? openOrders(this.earlierLines(meta.takenAt, this.options.now().toISOString())) : new Map();
   }
 
-  /** The lines submitted on the snapshot taken at `takenAt`, with where each stands at `now`. */
+  /** The lines whose orders the snapshot taken at `takenAt` does not show yet, with where each stands at `now`. */
   private earlierLines(takenAt: string, now: string): EarlierLine[] {
-    const stored = this.store.linesOnSnapshot(takenAt);
+    const stored = this.store.linesNotInSnapshot(takenAt);
     const decisions = this.store.decisionsOf(stored.map((line) => line.record.id));
     const batches = new Map<string, BatchRecord>();
     return stored.map((line) => {

@@ -34,7 +34,7 @@ export interface PlanningRunsDeps extends PlanningServiceDeps {
   scenarios: ScenarioService;
   /** The region's freshness thresholds and the time now, for stale-data warnings. */
   asOf(): { thresholds: FreshnessThresholds; now: string };
-  /** Orders already in a batch on this snapshot and still open, by `orderKey` (none when approvals are not wired). */
+  /** Orders in a batch, still open and not yet in the network, by `orderKey` (none when approvals are not wired). */
   submittedOrders?(): ReadonlyMap<string, SubmittedOrder>;
 }
 

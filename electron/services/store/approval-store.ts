@@ -179,16 +179,22 @@ export class ApprovalStore {
   }
 
   /**
-   * Lines not rejected in batches made on the network snapshot taken at `takenAt`, oldest first. That
-   * network does not show them yet, so a run on it proposes the same transfer or purchase again.
+   * Lines not rejected whose order the network snapshot taken at `takenAt` cannot show yet: made
+   * on it or on an earlier one, and not in Odoo by then (no command yet, or one still queued,
+   * pushing or waiting to be replanned, or done after the snapshot). A run on that network proposes
+   * those orders again. Lines whose command was cancelled or given up never became an order.
    */
-  linesOnSnapshot(takenAt: string): StoredLine[] {
+  linesNotInSnapshot(takenAt: string): StoredLine[] {
     const rows = this.db
       .prepare(
         `SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
-         WHERE json_extract(b.record, '$.snapshotTakenAt') = ? AND l.state <> 'rejected' ORDER BY b.submitted_at, b.id, l.position`,
+         WHERE l.state <> 'rejected' AND json_extract(b.record, '$.snapshotTakenAt') <= ?
+           AND NOT EXISTS (
+             SELECT 1 FROM outbox_lines o JOIN outbox_commands c ON c.id = o.command_id
+             WHERE o.line_id = l.id AND (c.state IN ('dead-letter', 'cancelled') OR (c.state = 'done' AND c.done_at <= ?)))
+         ORDER BY b.submitted_at, b.id, l.position`,
       )
-      .all(takenAt) as LineRow[];
+      .all(takenAt, takenAt) as LineRow[];
     return rows.map(lineFrom);
   }
 

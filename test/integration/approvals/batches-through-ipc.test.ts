@@ -232,7 +232,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     expect((await transport.api.invoke('approvals.batches', {})).batches).toHaveLength(before);
   });
 
-  it('leaves out what an open line on this snapshot already orders, from another run or a scenario; a rejected or expired one can be submitted again', async () => {
+  it('leaves out what an open line the network does not show yet already orders, from another run or a scenario; a rejected or expired one can be submitted again', async () => {
     await as('anna.planner');
     // The test above submitted rows 0-2 of a run; a new run on the same snapshot proposes them again.
     const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
@@ -247,7 +247,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     ]);
     const submitted = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: rows.map((row) => row.id), note: 'the same run again' });
     expect(submitted).toMatchObject({ lines: 1, leftOut: 3 });
-    expect(submitted.summary).toContain(`Left out, already submitted on this network snapshot: ${rows[0]?.kind} ${rows[0]?.qty} × ${rows[0]?.skuId}`);
+    expect(submitted.summary).toContain(`Left out, already in a batch the network does not show yet: ${rows[0]?.kind} ${rows[0]?.qty} × ${rows[0]?.skuId}`);
     expect(submitted.summary).toContain(`(batch ${earlier?.batchId}, line 1, `);
     const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: submitted.batchId })).lines;
     expect(lines.map((line) => [line.skuId, line.qty])).toEqual([[rows[3]?.skuId, rows[3]?.qty]]);
@@ -258,7 +258,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     const before = (await transport.api.invoke('approvals.batches', {})).batches.length;
     await expect(transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [rows[0]?.id ?? '', rows[3]?.id ?? ''], note: null })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(new RegExp(`^Nothing was submitted: this network snapshot already has .*\\(batch ${earlier?.batchId}, line 1, .*; .*\\(batch ${submitted.batchId}, line 1, `)),
+      message: expect.stringMatching(new RegExp(`^Nothing was submitted: each line is already in a batch the network does not show yet: .*\\(batch ${earlier?.batchId}, line 1, .*; .*\\(batch ${submitted.batchId}, line 1, `)),
     });
     // Whatever its id: P-risky (approved) under another name is still the same order.
     await expect(transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [{ ...chosen.risky, id: 'P-risky-3' }], note: null })).rejects.toMatchObject({

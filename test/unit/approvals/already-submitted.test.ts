@@ -11,7 +11,7 @@ const split = (proposals: (TransferProposal | PurchaseProposal)[], lines: Earlie
   return { fresh: fresh.map((line) => line.proposal.id), repeated: repeated.map((repeat) => repeat.proposal.id) };
 };
 
-describe('a batch leaves out the orders an open line of the same snapshot already places', () => {
+describe('a batch leaves out the orders an open line, not yet in the network, already places', () => {
   it('matches the same order under another id, from a run or a scenario', () => {
     expect(split([{ ...transfer, id: 'edit-7' }, { ...purchase, id: 'rp-2' }], [earlier(transfer, 'waiting'), earlier(purchase, 'approved', 2)])).toEqual({ fresh: [], repeated: ['edit-7', 'rp-2'] });
   });
