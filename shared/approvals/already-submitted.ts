@@ -90,3 +90,21 @@ export function describeRepeats(repeated: readonly RepeatedProposal[]): string {
   const more = repeated.length > SHOWN ? ` and ${repeated.length - SHOWN} more` : '';
   return `${shown.join('; ')}${more}`;
 }
+
+/** node × SKU: the place an order stocks, whatever its source, quantity or day. */
+export function placeKey(proposal: Proposal): string {
+  return `${proposal.nodeId}|${proposal.skuId}`;
+}
+
+/**
+ * For a line a supervisor decides: the other open orders, from other batches, for the same node
+ * and SKU. Not refused (a second order may be a new need, or another day's), but worth seeing
+ * before approving: two batches may cover the same shortage.
+ */
+export function otherOrdersForPlace(line: { proposal: Proposal; batchId: string }, earlier: readonly EarlierLine[]): (EarlierLine & { state: OpenLineState })[] {
+  const place = placeKey(line.proposal);
+  return earlier.flatMap((other) => {
+    const { state } = other;
+    return other.batchId !== line.batchId && stillOpen(state) && placeKey(other.proposal) === place ? [{ ...other, state }] : [];
+  });
+}

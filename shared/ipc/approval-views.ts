@@ -65,6 +65,20 @@ export const DecisionView = z.object({
   imported: z.boolean(),
 });
 
+/** Another open order, from another batch, for the same node and SKU as a line. */
+export const OtherOrderView = z.object({
+  batchId: z.string(),
+  line: z.number().int().positive(),
+  state: z.enum(['auto-approved', 'waiting', 'approved']),
+  kind: z.enum(['transfer', 'purchase']),
+  qty: z.number(),
+  /** The source node of a transfer, the supplier of a purchase. */
+  from: z.string(),
+  leavesOn: LocalDate,
+  arrivalDate: LocalDate,
+});
+export type OtherOrderView = z.infer<typeof OtherOrderView>;
+
 export const ApprovalLineView = z.object({
   lineId: z.string(),
   batchId: z.string(),
@@ -114,6 +128,11 @@ export const ApprovalLineView = z.object({
   cannotDecideBecause: z.string().nullable(),
   /** Handed to the outbox on this desktop. */
   queued: z.boolean(),
+  /**
+   * For a waiting line: other open orders, from other batches and not yet in the network, for the
+   * same node and SKU (two batches may cover the same shortage).
+   */
+  alsoOrdered: z.array(OtherOrderView),
 });
 export type ApprovalLineView = z.infer<typeof ApprovalLineView>;
 

@@ -114,6 +114,14 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     await first.click();
     expect(await page.getByTestId('line-detail').innerText()).toContain('Why it was proposed');
     await page.screenshot({ path: screenshotPath('e2e-approvals-inbox') });
+    // The scenario's batch sends a transfer for a node × SKU a purchase of the first batch also
+    // stocks: the supervisor sees the other order before deciding.
+    const alsoOrdered = page.getByTestId('approval-line').filter({ hasText: 'Also ordered in another batch' });
+    await expect.poll(() => alsoOrdered.count()).toBe(1);
+    await alsoOrdered.click();
+    expect(await page.getByTestId('also-ordered').innerText()).toMatch(/^Another batch already orders SKU-\d+ for FSL\d+, not yet in Odoo:\s+transfer \d+ from \w+, leaves .+ \(batch \w+, line 1, auto-approved\)$/);
+    await page.screenshot({ path: screenshotPath('e2e-approvals-also-ordered') });
+    await first.click();
     await page.getByTestId('decision-comment').fill('Checked with the DC: go ahead');
     await page.getByTestId('approve-line').click();
     await expect.poll(() => page.getByTestId('approvals-notice').innerText()).toMatch(/approved/);

@@ -193,8 +193,13 @@ export class ApprovalService {
    * `orderKey`: a run on it proposes those orders again, and its rows say so.
    */
   openOrdersNow(): ReturnType<typeof openOrders> {
+    return openOrders(this.linesNotInNetwork(this.options.now().toISOString()));
+  }
+
+  /** The lines whose orders the network stored now does not show yet, with where each stands at `now`. */
+  linesNotInNetwork(now: string): EarlierLine[] {
     const meta = this.network.meta();
-    return meta ? openOrders(this.earlierLines(meta.takenAt, this.options.now().toISOString())) : new Map();
+    return meta ? this.earlierLines(meta.takenAt, now) : [];
   }
 
   /** The lines whose orders the snapshot taken at `takenAt` does not show yet, with where each stands at `now`. */

@@ -1,5 +1,5 @@
-import { explainRouting, termsOf, type ServiceImpact } from '../../../shared/approvals';
-import type { ApprovalLineView, InboxQuery, InboxStateFilter, InboxView } from '../../../shared/ipc';
+import { explainRouting, otherOrdersForPlace, termsOf, type EarlierLine, type OpenLineState, type ServiceImpact } from '../../../shared/approvals';
+import type { ApprovalLineView, InboxQuery, InboxStateFilter, InboxView, OtherOrderView } from '../../../shared/ipc';
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
 import type { ApprovalService, Approver, LineWithProgress } from './approval-service';
@@ -49,7 +49,21 @@ function waitingForText(service: ApprovalService, line: LineWithProgress): strin
   return `${joined}${escalation}`;
 }
 
-export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean): ApprovalLineView {
+function otherOrderView(order: EarlierLine & { state: OpenLineState }): OtherOrderView {
+  const { proposal, state } = order;
+  return {
+    batchId: order.batchId,
+    line: order.line,
+    state,
+    kind: proposal.kind,
+    qty: proposal.qty,
+    from: proposal.kind === 'transfer' ? proposal.fromNodeId : proposal.supplier,
+    leavesOn: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
+    arrivalDate: proposal.arrivalDate,
+  };
+}
+
+export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean, openOrders: readonly EarlierLine[] = []): ApprovalLineView {
   const { record } = line.stored;
   const { proposal, facts, routing, serviceImpact } = record;
   const seesCosts = user?.seesCosts ?? false;
@@ -103,6 +117,7 @@ export function lineView(service: ApprovalService, line: LineWithProgress, user:
     canDecide: refusal === null,
     cannotDecideBecause: refusal,
     queued,
+    alsoOrdered: line.progress.state === 'waiting' ? otherOrdersForPlace(record, openOrders).map(otherOrderView) : [],
   };
 }
 
@@ -134,12 +149,13 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
   const offset = query.offset ?? 0;
   const page = matching.slice(offset, offset + (query.limit ?? 200));
   const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
+  const openOrders = page.some((line) => line.progress.state === 'waiting') ? service.linesNotInNetwork(now) : [];
   const rules = service.storeForExchange.rulesInUse().map((id) => ({
     id: id ?? 'fallback',
     description: id === null ? 'No rule matched (fallback)' : (service.profile.approvalMatrix.rules.find((rule) => rule.id === id)?.description ?? id),
   }));
   return {
-    lines: page.map((line) => lineView(service, line, user, queued.has(line.stored.record.id))),
+    lines: page.map((line) => lineView(service, line, user, queued.has(line.stored.record.id), openOrders)),
     total: matching.length,
     counts,
     rules,

@@ -275,6 +275,16 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     });
     expect(again).toMatchObject({ lines: 2, leftOut: 0 });
     expect(again.summary).not.toContain('Left out');
+
+    // Not refused, but the supervisor sees it: P-risky (approved, not yet in Odoo) stocks the same
+    // node × SKU as P-risky-4. The expired P-risky-2 is not an order any more.
+    const secondTry = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: again.batchId })).lines;
+    const riskyFour = secondTry.find((line) => line.kind === 'transfer' && line.qty === chosen.risky.qty + 1);
+    expect(riskyFour?.state).toBe('waiting');
+    expect(riskyFour?.alsoOrdered).toContainEqual({ batchId, line: 2, state: 'approved', kind: 'transfer', qty: chosen.risky.qty, from: chosen.risky.fromNodeId, leavesOn: chosen.risky.shipDate, arrivalDate: chosen.risky.arrivalDate });
+    expect(riskyFour?.alsoOrdered.some((order) => order.qty === chosen.risky.qty + 1)).toBe(false);
+    // A line already decided is not decided again: it lists nothing.
+    expect((await lineFor('P-risky')).alsoOrdered).toEqual([]);
   });
 
   it("submits a scenario's transfers and purchases, each once: submitting again sends only what was added since", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRepeats, leaveOutRepeats, type EarlierLine } from '../../../shared/approvals';
+import { describeRepeats, leaveOutRepeats, otherOrdersForPlace, type EarlierLine } from '../../../shared/approvals';
 import type { PurchaseProposal, TransferProposal } from '../../../shared/domain';
 
 const reason = { text: 'because', figures: {} };
@@ -42,5 +42,24 @@ describe('a batch leaves out the orders an open line, not yet in the network, al
     expect(describeRepeats(repeated)).toBe(
       'transfer 30 × SKU-1 RDC1 → FSL01 (batch B1, line 4, waiting); purchase 50 × SKU-2 from Atlantic Filters for FSL01 (batch B1, line 1, approved); transfer 2 × SKU-1 RDC1 → FSL01 (batch B1, line 2, waiting) and 1 more',
     );
+  });
+});
+
+describe('a supervisor sees the other open orders for the same node × SKU', () => {
+  const line = (proposal: TransferProposal | PurchaseProposal, batchId: string, state: EarlierLine['state']): EarlierLine => ({ proposal, batchId, line: 1, state });
+  const open = [
+    line({ ...purchase, skuId: 'SKU-1', qty: 500 }, 'B2', 'waiting'),
+    line({ ...transfer, id: 'split' }, 'B1', 'waiting'),
+    line({ ...transfer, nodeId: 'FSL02' }, 'B3', 'approved'),
+    line({ ...transfer, qty: 5 }, 'B4', 'rejected'),
+    line({ ...transfer, qty: 6 }, 'B5', 'expired'),
+    line({ ...transfer, qty: 7, fromNodeId: 'RDC2' }, 'B6', 'auto-approved'),
+  ];
+
+  it('from any source, in other batches, still open', () => {
+    expect(otherOrdersForPlace({ proposal: transfer, batchId: 'B1' }, open).map((order) => [order.batchId, order.proposal.kind, order.proposal.qty])).toEqual([
+      ['B2', 'purchase', 500],
+      ['B6', 'transfer', 7],
+    ]);
   });
 });

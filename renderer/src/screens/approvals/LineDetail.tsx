@@ -52,6 +52,21 @@ export function LineDetail({ line, format, onDecided }: { line: ApprovalLineView
           <dt>Service impact</dt>
           <dd>{line.serviceImpact}</dd>
         </div>
+        {line.alsoOrdered.length > 0 && (
+          <div>
+            <dt>Also ordered</dt>
+            <dd className="warning" data-testid="also-ordered">
+              {line.alsoOrdered.length === 1 ? 'Another batch already orders' : `${line.alsoOrdered.length} other batches already order`} {line.skuId} for {line.nodeId}, not yet in Odoo:
+              <ul>
+                {line.alsoOrdered.map((order) => (
+                  <li key={`${order.batchId}-${order.line}`}>
+                    {order.kind === 'transfer' ? 'transfer' : 'purchase'} {formatQuantity(order.qty, format.locale)} from {order.from}, leaves {formatDate(order.leavesOn, format.locale)}, arrives {formatDate(order.arrivalDate, format.locale)} (batch {order.batchId}, line {order.line}, {order.state})
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Why it was proposed</dt>
           <dd className="reason">{line.reason}</dd>

@@ -96,7 +96,10 @@ export function LineTable({
             <td className="explanation" data-testid="line-explanation">
               {line.explanation}
             </td>
-            <td className="impact">{line.serviceImpact}</td>
+            <td className="impact">
+              {line.serviceImpact}
+              {line.alsoOrdered.length > 0 && <div className="warning small">Also ordered in {line.alsoOrdered.length === 1 ? 'another batch' : `${line.alsoOrdered.length} other batches`}</div>}
+            </td>
             <td data-testid="line-state">
               {stateText(line)}
               {line.state === 'waiting' && line.expiresAt && <span className="muted small"> · expires {formatDate(line.expiresAt.slice(0, 10), format.locale)}</span>}
