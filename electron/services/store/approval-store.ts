@@ -183,6 +183,8 @@ export class ApprovalStore {
    * on it or on an earlier one, and not in Odoo by then (no command yet, or one still queued,
    * pushing or waiting to be replanned, or done after the snapshot). A run on that network proposes
    * those orders again. Lines whose command was cancelled or given up never became an order.
+   * (Through the hand-off, found by its key: outbox_lines has no index by line, and this runs on
+   * every page of a replenishment run.)
    */
   linesNotInSnapshot(takenAt: string): StoredLine[] {
     const rows = this.db
@@ -190,8 +192,8 @@ export class ApprovalStore {
         `SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
          WHERE l.state <> 'rejected' AND json_extract(b.record, '$.snapshotTakenAt') <= ?
            AND NOT EXISTS (
-             SELECT 1 FROM outbox_lines o JOIN outbox_commands c ON c.id = o.command_id
-             WHERE o.line_id = l.id AND (c.state IN ('dead-letter', 'cancelled') OR (c.state = 'done' AND c.done_at <= ?)))
+             SELECT 1 FROM approval_handoffs h JOIN outbox_commands c ON c.id = json_extract(h.command, '$.commandId')
+             WHERE h.line_id = l.id AND (c.state IN ('dead-letter', 'cancelled') OR (c.state = 'done' AND c.done_at <= ?)))
          ORDER BY b.submitted_at, b.id, l.position`,
       )
       .all(takenAt, takenAt) as LineRow[];
