@@ -96,15 +96,25 @@ export function placeKey(proposal: Proposal): string {
   return `${proposal.nodeId}|${proposal.skuId}`;
 }
 
+/** The open earlier lines grouped by the node × SKU they stock. */
+export function openOrdersByPlace(earlier: readonly EarlierLine[]): Map<string, (EarlierLine & { state: OpenLineState })[]> {
+  const byPlace = new Map<string, (EarlierLine & { state: OpenLineState })[]>();
+  for (const line of earlier) {
+    const { state } = line;
+    if (!stillOpen(state)) continue;
+    const place = placeKey(line.proposal);
+    const group = byPlace.get(place);
+    if (group) group.push({ ...line, state });
+    else byPlace.set(place, [{ ...line, state }]);
+  }
+  return byPlace;
+}
+
 /**
  * For a line a supervisor decides: the other open orders, from other batches, for the same node
  * and SKU. Not refused (a second order may be a new need, or another day's), but worth seeing
  * before approving: two batches may cover the same shortage.
  */
-export function otherOrdersForPlace(line: { proposal: Proposal; batchId: string }, earlier: readonly EarlierLine[]): (EarlierLine & { state: OpenLineState })[] {
-  const place = placeKey(line.proposal);
-  return earlier.flatMap((other) => {
-    const { state } = other;
-    return other.batchId !== line.batchId && stillOpen(state) && placeKey(other.proposal) === place ? [{ ...other, state }] : [];
-  });
+export function otherOrdersForPlace(line: { proposal: Proposal; batchId: string }, byPlace: ReadonlyMap<string, readonly (EarlierLine & { state: OpenLineState })[]>): (EarlierLine & { state: OpenLineState })[] {
+  return (byPlace.get(placeKey(line.proposal)) ?? []).filter((other) => other.batchId !== line.batchId);
 }

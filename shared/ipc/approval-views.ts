@@ -130,9 +130,11 @@ export const ApprovalLineView = z.object({
   queued: z.boolean(),
   /**
    * For a waiting line: other open orders, from other batches and not yet in the network, for the
-   * same node and SKU (two batches may cover the same shortage).
+   * same node and SKU (two batches may cover the same shortage); the first few, oldest first.
    */
-  alsoOrdered: z.array(OtherOrderView),
+  alsoOrdered: z.array(OtherOrderView).max(5),
+  /** How many such orders there are in all. */
+  alsoOrderedCount: z.number().int().nonnegative(),
 });
 export type ApprovalLineView = z.infer<typeof ApprovalLineView>;
 

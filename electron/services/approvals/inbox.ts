@@ -1,4 +1,4 @@
-import { explainRouting, otherOrdersForPlace, termsOf, type EarlierLine, type OpenLineState, type ServiceImpact } from '../../../shared/approvals';
+import { explainRouting, openOrdersByPlace, otherOrdersForPlace, termsOf, type EarlierLine, type OpenLineState, type ServiceImpact } from '../../../shared/approvals';
 import type { ApprovalLineView, InboxQuery, InboxStateFilter, InboxView, OtherOrderView } from '../../../shared/ipc';
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
@@ -63,12 +63,15 @@ function otherOrderView(order: EarlierLine & { state: OpenLineState }): OtherOrd
   };
 }
 
-export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean, openOrders: readonly EarlierLine[] = []): ApprovalLineView {
+const OTHER_ORDERS_SHOWN = 5;
+
+export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean, openOrders: ReturnType<typeof openOrdersByPlace> = new Map()): ApprovalLineView {
   const { record } = line.stored;
   const { proposal, facts, routing, serviceImpact } = record;
   const seesCosts = user?.seesCosts ?? false;
   const roleName = service.roleName;
   const refusal = service.refusalFor(line, user);
+  const others = line.progress.state === 'waiting' ? otherOrdersForPlace(record, openOrders) : [];
   return {
     lineId: record.id,
     batchId: record.batchId,
@@ -117,7 +120,8 @@ export function lineView(service: ApprovalService, line: LineWithProgress, user:
     canDecide: refusal === null,
     cannotDecideBecause: refusal,
     queued,
-    alsoOrdered: line.progress.state === 'waiting' ? otherOrdersForPlace(record, openOrders).map(otherOrderView) : [],
+    alsoOrdered: others.slice(0, OTHER_ORDERS_SHOWN).map(otherOrderView),
+    alsoOrderedCount: others.length,
   };
 }
 
@@ -149,7 +153,7 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
   const offset = query.offset ?? 0;
   const page = matching.slice(offset, offset + (query.limit ?? 200));
   const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
-  const openOrders = page.some((line) => line.progress.state === 'waiting') ? service.linesNotInNetwork(now) : [];
+  const openOrders = openOrdersByPlace(page.some((line) => line.progress.state === 'waiting') ? service.linesNotInNetwork(now) : []);
   const rules = service.storeForExchange.rulesInUse().map((id) => ({
     id: id ?? 'fallback',
     description: id === null ? 'No rule matched (fallback)' : (service.profile.approvalMatrix.rules.find((rule) => rule.id === id)?.description ?? id),

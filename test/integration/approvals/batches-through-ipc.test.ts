@@ -285,6 +285,17 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     expect(riskyFour?.alsoOrdered.some((order) => order.qty === chosen.risky.qty + 1)).toBe(false);
     // A line already decided is not decided again: it lists nothing.
     expect((await lineFor('P-risky')).alsoOrdered).toEqual([]);
+
+    // Six more purchases of P-large's SKU for its node, a batch each: the last one lists the first
+    // five other orders (P-large, approved, among them) and counts them all.
+    let last = again;
+    for (let k = 1; k <= 6; k++) {
+      last = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [{ ...chosen.large, id: `P-large-${k}`, qty: chosen.large.qty + k }], note: null });
+    }
+    const [sixth] = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: last.batchId })).lines;
+    expect(sixth?.alsoOrderedCount).toBeGreaterThanOrEqual(6);
+    expect(sixth?.alsoOrdered).toHaveLength(5);
+    expect(sixth?.alsoOrdered[0]).toMatchObject({ kind: 'purchase', qty: chosen.large.qty, state: 'approved' });
   });
 
   it("submits a scenario's transfers and purchases, each once: submitting again sends only what was added since", async () => {

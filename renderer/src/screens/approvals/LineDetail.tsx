@@ -52,11 +52,11 @@ export function LineDetail({ line, format, onDecided }: { line: ApprovalLineView
           <dt>Service impact</dt>
           <dd>{line.serviceImpact}</dd>
         </div>
-        {line.alsoOrdered.length > 0 && (
+        {line.alsoOrderedCount > 0 && (
           <div>
             <dt>Also ordered</dt>
             <dd className="warning" data-testid="also-ordered">
-              {line.alsoOrdered.length === 1 ? 'Another batch already orders' : `${line.alsoOrdered.length} other batches already order`} {line.skuId} for {line.nodeId}, not yet in Odoo:
+              {line.alsoOrderedCount === 1 ? 'Another batch already orders' : `${line.alsoOrderedCount} other orders already stock`} {line.skuId} for {line.nodeId}, not yet in Odoo{line.alsoOrderedCount > line.alsoOrdered.length ? ` (the first ${line.alsoOrdered.length})` : ''}:
               <ul>
                 {line.alsoOrdered.map((order) => (
                   <li key={`${order.batchId}-${order.line}`}>

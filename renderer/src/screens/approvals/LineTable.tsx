@@ -98,7 +98,7 @@ export function LineTable({
             </td>
             <td className="impact">
               {line.serviceImpact}
-              {line.alsoOrdered.length > 0 && <div className="warning small">Also ordered in {line.alsoOrdered.length === 1 ? 'another batch' : `${line.alsoOrdered.length} other batches`}</div>}
+              {line.alsoOrderedCount > 0 && <div className="warning small">Also ordered in {line.alsoOrderedCount === 1 ? 'another batch' : `${line.alsoOrderedCount} other orders`}</div>}
             </td>
             <td data-testid="line-state">
               {stateText(line)}
