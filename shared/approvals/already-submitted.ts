@@ -52,9 +52,12 @@ function stillOpen(state: LineState): state is OpenLineState {
 
 export type OpenLineState = Exclude<LineState, 'rejected' | 'expired'>;
 
+/** An earlier line whose order may still be placed: waiting, or approved and not yet in the network. */
+export type OpenLine = EarlierLine & { state: OpenLineState };
+
 /** The open earlier lines by what they order (the first line of each order). */
-export function openOrders(earlier: readonly EarlierLine[]): Map<string, EarlierLine & { state: OpenLineState }> {
-  const open = new Map<string, EarlierLine & { state: OpenLineState }>();
+export function openOrders(earlier: readonly EarlierLine[]): Map<string, OpenLine> {
+  const open = new Map<string, OpenLine>();
   for (const line of earlier) {
     const key = sameOrderKey(line.proposal);
     const { state } = line;
@@ -97,8 +100,8 @@ export function placeKey(proposal: Proposal): string {
 }
 
 /** The open earlier lines grouped by the node × SKU they stock. */
-export function openOrdersByPlace(earlier: readonly EarlierLine[]): Map<string, (EarlierLine & { state: OpenLineState })[]> {
-  const byPlace = new Map<string, (EarlierLine & { state: OpenLineState })[]>();
+export function openOrdersByPlace(earlier: readonly EarlierLine[]): Map<string, OpenLine[]> {
+  const byPlace = new Map<string, OpenLine[]>();
   for (const line of earlier) {
     const { state } = line;
     if (!stillOpen(state)) continue;
@@ -115,6 +118,6 @@ export function openOrdersByPlace(earlier: readonly EarlierLine[]): Map<string, 
  * and SKU. Not refused (a second order may be a new need, or another day's), but worth seeing
  * before approving: two batches may cover the same shortage.
  */
-export function otherOrdersForPlace(line: { proposal: Proposal; batchId: string }, byPlace: ReadonlyMap<string, readonly (EarlierLine & { state: OpenLineState })[]>): (EarlierLine & { state: OpenLineState })[] {
+export function otherOrdersForPlace(line: { proposal: Proposal; batchId: string }, byPlace: ReadonlyMap<string, readonly OpenLine[]>): OpenLine[] {
   return (byPlace.get(placeKey(line.proposal)) ?? []).filter((other) => other.batchId !== line.batchId);
 }

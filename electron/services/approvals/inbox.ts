@@ -1,4 +1,4 @@
-import { explainRouting, openOrdersByPlace, otherOrdersForPlace, termsOf, type EarlierLine, type OpenLineState, type ServiceImpact } from '../../../shared/approvals';
+import { explainRouting, openOrdersByPlace, otherOrdersForPlace, termsOf, type OpenLine, type ServiceImpact } from '../../../shared/approvals';
 import type { ApprovalLineView, InboxQuery, InboxStateFilter, InboxView, OtherOrderView } from '../../../shared/ipc';
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
@@ -49,7 +49,7 @@ function waitingForText(service: ApprovalService, line: LineWithProgress): strin
   return `${joined}${escalation}`;
 }
 
-function otherOrderView(order: EarlierLine & { state: OpenLineState }): OtherOrderView {
+function otherOrderView(order: OpenLine): OtherOrderView {
   const { proposal, state } = order;
   return {
     batchId: order.batchId,
