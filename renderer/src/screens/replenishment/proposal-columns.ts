@@ -50,7 +50,7 @@ export function proposalColumns(locale: string, currency: string): ColDef<Propos
 const STATE_WORDS: Record<SubmittedOrder['state'], string> = { waiting: 'Waiting', approved: 'Approved', 'auto-approved': 'Auto-approved' };
 
 /** "Waiting · line 2": the order is already in a batch the network does not show yet. */
-export function submittedText(submitted: SubmittedOrder | null): string {
+function submittedText(submitted: SubmittedOrder | null): string {
   return submitted ? `${STATE_WORDS[submitted.state]} · line ${submitted.line}` : '';
 }
 
