@@ -55,20 +55,27 @@ export type OpenLineState = Exclude<LineState, 'rejected' | 'expired'>;
 /** An earlier line whose order may still be placed: waiting, or approved and not yet in the network. */
 export type OpenLine = EarlierLine & { state: OpenLineState };
 
-/** The open earlier lines by what they order (the first line of each order). */
-export function openOrders(earlier: readonly EarlierLine[]): Map<string, OpenLine> {
-  const open = new Map<string, OpenLine>();
-  for (const line of earlier) {
-    const key = sameOrderKey(line.proposal);
+/** The earlier lines whose orders may still be placed. */
+export function openLines(earlier: readonly EarlierLine[]): OpenLine[] {
+  return earlier.flatMap((line) => {
     const { state } = line;
-    if (stillOpen(state) && !open.has(key)) open.set(key, { ...line, state });
+    return stillOpen(state) ? [{ ...line, state }] : [];
+  });
+}
+
+/** Open lines by what they order (the first line of each order). */
+export function openOrders(open: readonly OpenLine[]): Map<string, OpenLine> {
+  const byOrder = new Map<string, OpenLine>();
+  for (const line of open) {
+    const key = sameOrderKey(line.proposal);
+    if (!byOrder.has(key)) byOrder.set(key, line);
   }
-  return open;
+  return byOrder;
 }
 
 /** Splits a batch's checked lines into the new ones and those an open earlier line already orders. */
 export function leaveOutRepeats<Line extends { proposal: Proposal }>(lines: readonly Line[], earlier: readonly EarlierLine[]): { fresh: Line[]; repeated: RepeatedProposal[] } {
-  const open = openOrders(earlier);
+  const open = openOrders(openLines(earlier));
   const fresh: Line[] = [];
   const repeated: RepeatedProposal[] = [];
   for (const line of lines) {
@@ -99,16 +106,14 @@ export function placeKey(proposal: Proposal): string {
   return `${proposal.nodeId}|${proposal.skuId}`;
 }
 
-/** The open earlier lines grouped by the node × SKU they stock. */
-export function openOrdersByPlace(earlier: readonly EarlierLine[]): Map<string, OpenLine[]> {
+/** Open lines grouped by the node × SKU they stock. */
+export function openOrdersByPlace(open: readonly OpenLine[]): Map<string, OpenLine[]> {
   const byPlace = new Map<string, OpenLine[]>();
-  for (const line of earlier) {
-    const { state } = line;
-    if (!stillOpen(state)) continue;
+  for (const line of open) {
     const place = placeKey(line.proposal);
     const group = byPlace.get(place);
-    if (group) group.push({ ...line, state });
-    else byPlace.set(place, [{ ...line, state }]);
+    if (group) group.push(line);
+    else byPlace.set(place, [line]);
   }
   return byPlace;
 }

@@ -1,8 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
+import { AG_GRID_CLASSES } from '../../renderer/src/components/ag-grid-dom';
 
 /** The Stock grid's scrolling viewport (AG Grid's), for tests and benchmarks that scroll it. */
 export function stockViewport(page: Page): Locator {
-  return page.locator('[data-testid="stock-screen"] .ag-grid-viewport').first();
+  return page.locator(`[data-testid="stock-screen"] .${AG_GRID_CLASSES.rowsViewport}`).first();
 }
 
 /** The Stock rows built on screen, top to bottom: position and id (null while waiting for data). */

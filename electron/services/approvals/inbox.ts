@@ -153,7 +153,7 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
   const offset = query.offset ?? 0;
   const page = matching.slice(offset, offset + (query.limit ?? 200));
   const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
-  const openOrders = openOrdersByPlace(page.some((line) => line.progress.state === 'waiting') ? service.linesNotInNetwork(now) : []);
+  const openOrders = openOrdersByPlace(page.some((line) => line.progress.state === 'waiting') ? service.openLinesNow() : []);
   const rules = service.storeForExchange.rulesInUse().map((id) => ({
     id: id ?? 'fallback',
     description: id === null ? 'No rule matched (fallback)' : (service.profile.approvalMatrix.rules.find((rule) => rule.id === id)?.description ?? id),

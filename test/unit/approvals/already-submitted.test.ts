@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRepeats, leaveOutRepeats, openOrdersByPlace, otherOrdersForPlace, type EarlierLine } from '../../../shared/approvals';
+import { describeRepeats, leaveOutRepeats, openLines, openOrdersByPlace, otherOrdersForPlace, type EarlierLine } from '../../../shared/approvals';
 import type { PurchaseProposal, TransferProposal } from '../../../shared/domain';
 
 const reason = { text: 'because', figures: {} };
@@ -57,7 +57,7 @@ describe('a supervisor sees the other open orders for the same node × SKU', () 
   ];
 
   it('from any source, in other batches, still open', () => {
-    expect(otherOrdersForPlace({ proposal: transfer, batchId: 'B1' }, openOrdersByPlace(open)).map((order) => [order.batchId, order.proposal.kind, order.proposal.qty])).toEqual([
+    expect(otherOrdersForPlace({ proposal: transfer, batchId: 'B1' }, openOrdersByPlace(openLines(open))).map((order) => [order.batchId, order.proposal.kind, order.proposal.qty])).toEqual([
       ['B2', 'purchase', 500],
       ['B6', 'transfer', 7],
     ]);
