@@ -56,12 +56,17 @@ function notBefore(at: string, limit: string | null): boolean {
  * - a line still waiting `expiresAfterHours` after submission expires and can no longer be decided.
  * Decisions after the line settled do not change it.
  */
+/** When a line routed to `outcome` and submitted at `submittedAt` expires undecided; null when it never does. */
+export function expiresAtOf(outcome: RuleOutcome, submittedAt: string): string | null {
+  return outcome.decision === 'requires-approval' && outcome.expiresAfterHours !== undefined ? plusHours(submittedAt, outcome.expiresAfterHours) : null;
+}
+
 export function lineProgress(outcome: RuleOutcome, input: { submittedAt: string; decisions: readonly LineDecision[]; now: string }): LineProgress {
   if (outcome.decision === 'auto-approve') {
     return { state: 'auto-approved', approvedRoles: [], missingRoles: [], escalatesAt: null, escalateTo: null, escalated: false, expiresAt: null, decidableBy: [], settledAt: input.submittedAt };
   }
   const escalatesAt = outcome.escalateAfterHours !== undefined && outcome.escalateTo ? plusHours(input.submittedAt, outcome.escalateAfterHours) : null;
-  const expiresAt = outcome.expiresAfterHours !== undefined ? plusHours(input.submittedAt, outcome.expiresAfterHours) : null;
+  const expiresAt = expiresAtOf(outcome, input.submittedAt);
   const escalateTo = escalatesAt ? (outcome.escalateTo ?? null) : null;
   const approved = new Set<string>();
   let state: LineState = 'waiting';

@@ -21,7 +21,7 @@ import {
 import type { CanonicalEvent, Proposal, RegionProfile } from '../../../shared/domain';
 import type { DecideResult, SubmittedBatch } from '../../../shared/ipc';
 import type { AuditLog } from '../audit';
-import { ApprovalStore, NetworkFacts, type StoredLine } from '../store';
+import { ApprovalStore, NetworkFacts, type LineFilter, type LineStanding, type StoredLine } from '../store';
 import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError, storageFailureCode } from './approval-errors';
 import type { ApprovedLine, ApprovedLineSink } from './approved-line-sink';
 import type { DeviceKeys } from './device-keys';
@@ -180,7 +180,7 @@ export class ApprovalService {
       this.store.insertBatch(batch, null);
       for (const line of lines) {
         const automatic = line.routing.outcome.decision === 'auto-approve';
-        this.store.insertLine(line, automatic ? 'auto-approved' : 'waiting', automatic ? now : null);
+        this.store.insertLine(line, automatic ? 'auto-approved' : 'waiting', automatic ? now : null, now);
         this.record({ kind: 'proposal-created', at: now, actor: user.login, proposalId: line.id, proposalKind: line.proposal.kind, scenarioId: request.origin.kind === 'scenario' ? request.origin.scenarioId : null, summary: describeProposal(line.proposal) });
       }
       this.record({ kind: 'batch-submitted', at: now, actor: user.login, batchId: batch.id, lineIds: lines.map((line) => line.id) });
@@ -224,7 +224,7 @@ export class ApprovalService {
 
   /** The lines whose orders the snapshot taken at `takenAt` does not show yet, with where each stands at `now`. */
   private earlierLines(takenAt: string, now: string): EarlierLine[] {
-    return this.withProgressAll(this.store.linesNotInSnapshot(takenAt), now).map(({ stored, progress }) => ({
+    return this.withProgressAll(this.store.linesNotInSnapshot(takenAt, now), now).map(({ stored, progress }) => ({
       proposal: stored.record.proposal,
       batchId: stored.record.batchId,
       line: stored.record.position + 1,
@@ -264,8 +264,27 @@ export class ApprovalService {
     return { stored, batch, decisions: signed, progress };
   }
 
-  lines(filter: Parameters<ApprovalStore['lines']>[0], now: string): LineWithProgress[] {
+  lines(filter: LineFilter, now: string): LineWithProgress[] {
     return this.withProgressAll(this.store.lines(filter), now);
+  }
+
+  /** The lines still open for a decision at `now`, oldest batch first. */
+  openLines(filter: LineFilter, now: string): LineWithProgress[] {
+    return this.withProgressAll(this.store.openLines(filter, now), now);
+  }
+
+  /** One page of the lines settled by `now` (decided, auto-approved or expired), the latest first. */
+  settledLines(filter: LineFilter, now: string, page: { offset: number; limit: number }): LineWithProgress[] {
+    return this.withProgressAll(this.store.settledLines(filter, now, page), now);
+  }
+
+  /** One page of every line, the newest batch first. */
+  newestLines(filter: LineFilter, now: string, page: { offset: number; limit: number }): LineWithProgress[] {
+    return this.withProgressAll(this.store.newestLines(filter, page), now);
+  }
+
+  lineCounts(filter: LineFilter, now: string): Record<LineStanding, number> {
+    return this.store.lineCounts(filter, now);
   }
 
   /** Many lines with their batches and decisions, each read once. */

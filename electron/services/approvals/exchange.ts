@@ -289,7 +289,7 @@ export class ApprovalExchange {
       store.insertBatch(batch, payload.fileId);
       for (const line of lines) {
         const automatic = line.routing.outcome.decision === 'auto-approve';
-        store.insertLine(line, automatic ? 'auto-approved' : 'waiting', automatic ? batch.submittedAt : null);
+        store.insertLine(line, automatic ? 'auto-approved' : 'waiting', automatic ? batch.submittedAt : null, batch.submittedAt);
       }
       this.options.audit.append({ kind: 'batch-submitted', at: batch.submittedAt, actor: batch.submittedBy, batchId: batch.id, lineIds: lines.map((line) => line.id) });
       this.finishImport(payload, digest, batch.id, lines.length, now, user);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { BatchRecord, LineRecord, SignedDecision } from '../../../shared/approvals';
+import { BatchRecord, expiresAtOf, LineRecord, SignedDecision } from '../../../shared/approvals';
 
 /** How a line is stored: its final states, or waiting (expiry and escalation are worked out from time). */
 export type StoredLineState = 'auto-approved' | 'waiting' | 'approved' | 'rejected';
@@ -68,6 +68,45 @@ function lineFrom(row: LineRow): StoredLine {
   return { record: LineRecord.parse(JSON.parse(row.record)), state: row.state, settledAt: row.settled_at };
 }
 
+/** Where a line stands at a moment, as far as the table alone tells (who may decide it needs its decisions). */
+export type LineStanding = StoredLineState | 'expired';
+
+/** A waiting line past its expiry at the moment bound first (`?`): expired, though still stored as waiting. */
+const EXPIRED = `(l.state = 'waiting' AND l.expires_at IS NOT NULL AND l.expires_at <= ?)`;
+
+function whereOf(filter: LineFilter, extra: readonly string[] = []): { where: string; params: (string | number)[] } {
+  const clauses = [...extra];
+  const params: (string | number)[] = [];
+  if (filter.states && filter.states.length > 0) {
+    clauses.push(`l.state IN (${filter.states.map(() => '?').join(', ')})`);
+    params.push(...filter.states);
+  }
+  if (filter.batchId !== undefined) {
+    clauses.push('l.batch_id = ?');
+    params.push(filter.batchId);
+  }
+  if (filter.ruleId !== undefined) {
+    if (filter.ruleId === null) clauses.push('l.rule_id IS NULL');
+    else {
+      clauses.push('l.rule_id = ?');
+      params.push(filter.ruleId);
+    }
+  }
+  if (filter.nodeId !== undefined) {
+    clauses.push('(l.node_id = ? OR l.from_node_id = ?)');
+    params.push(filter.nodeId, filter.nodeId);
+  }
+  if (filter.minValue !== undefined) {
+    clauses.push('l.value >= ?');
+    params.push(filter.minValue);
+  }
+  if (filter.maxValue !== undefined) {
+    clauses.push('l.value <= ?');
+    params.push(filter.maxValue);
+  }
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
 function keyFrom(row: KeyRow): TrustedDeviceKey {
   return TrustedDeviceKey.parse({
     login: row.login,
@@ -98,11 +137,26 @@ export class ApprovalStore {
       .run(batch.id, batch.region, batch.origin.kind, JSON.stringify(batch), batch.submittedBy, batch.submittedAt, importedFromFile);
   }
 
-  insertLine(line: LineRecord, state: StoredLineState, settledAt: string | null): void {
+  /** `submittedAt` is the batch's: a waiting line's expiry is counted from it. */
+  insertLine(line: LineRecord, state: StoredLineState, settledAt: string | null, submittedAt: string): void {
     const proposal = line.proposal;
     this.db
-      .prepare('INSERT INTO approval_lines (id, batch_id, position, kind, node_id, from_node_id, sku_id, value, rule_id, record, state, settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(line.id, line.batchId, line.position, proposal.kind, proposal.nodeId, proposal.kind === 'transfer' ? proposal.fromNodeId : null, proposal.skuId, line.facts.value, line.routing.ruleId, JSON.stringify(line), state, settledAt);
+      .prepare('INSERT INTO approval_lines (id, batch_id, position, kind, node_id, from_node_id, sku_id, value, rule_id, record, state, settled_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        line.id,
+        line.batchId,
+        line.position,
+        proposal.kind,
+        proposal.nodeId,
+        proposal.kind === 'transfer' ? proposal.fromNodeId : null,
+        proposal.skuId,
+        line.facts.value,
+        line.routing.ruleId,
+        JSON.stringify(line),
+        state,
+        settledAt,
+        expiresAtOf(line.routing.outcome, submittedAt),
+      );
   }
 
   batch(id: string): BatchRecord | null {
@@ -128,39 +182,58 @@ export class ApprovalStore {
 
   /** Lines matching the filter, oldest batch first, in batch order. */
   lines(filter: LineFilter = {}): StoredLine[] {
-    const clauses: string[] = [];
-    const params: (string | number)[] = [];
-    if (filter.states && filter.states.length > 0) {
-      clauses.push(`state IN (${filter.states.map(() => '?').join(', ')})`);
-      params.push(...filter.states);
-    }
-    if (filter.batchId !== undefined) {
-      clauses.push('batch_id = ?');
-      params.push(filter.batchId);
-    }
-    if (filter.ruleId !== undefined) {
-      if (filter.ruleId === null) clauses.push('rule_id IS NULL');
-      else {
-        clauses.push('rule_id = ?');
-        params.push(filter.ruleId);
-      }
-    }
-    if (filter.nodeId !== undefined) {
-      clauses.push('(node_id = ? OR from_node_id = ?)');
-      params.push(filter.nodeId, filter.nodeId);
-    }
-    if (filter.minValue !== undefined) {
-      clauses.push('value >= ?');
-      params.push(filter.minValue);
-    }
-    if (filter.maxValue !== undefined) {
-      clauses.push('value <= ?');
-      params.push(filter.maxValue);
-    }
-    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const { where, params } = whereOf(filter);
     const rows = this.db
       .prepare(`SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
       .all(...params) as LineRow[];
+    return rows.map(lineFrom);
+  }
+
+  /** How many lines matching the filter stand where at `now`: expired lines are still stored as waiting. */
+  lineCounts(filter: LineFilter, now: string): Record<LineStanding, number> {
+    const { where, params } = whereOf(filter);
+    const rows = this.db
+      .prepare(`SELECT CASE WHEN ${EXPIRED} THEN 'expired' ELSE l.state END AS standing, COUNT(*) AS count FROM approval_lines l ${where} GROUP BY standing`)
+      .all(now, ...params) as { standing: LineStanding; count: number }[];
+    const counts: Record<LineStanding, number> = { waiting: 0, 'auto-approved': 0, approved: 0, rejected: 0, expired: 0 };
+    for (const row of rows) counts[row.standing] = row.count;
+    return counts;
+  }
+
+  /** Lines still open for a decision at `now` (waiting and not expired), oldest batch first. */
+  openLines(filter: LineFilter, now: string): StoredLine[] {
+    const { where, params } = whereOf(filter, [`l.state = 'waiting' AND NOT (${EXPIRED})`]);
+    const rows = this.db
+      .prepare(`SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
+      .all(now, ...params) as LineRow[];
+    return rows.map(lineFrom);
+  }
+
+  /**
+   * One page of the lines decided, auto-approved or expired by `now`, the most recently settled
+   * first. Only the page's rows are read whole: the sort runs over keys, not over the records.
+   */
+  settledLines(filter: LineFilter, now: string, page: { offset: number; limit: number }): StoredLine[] {
+    const { where, params } = whereOf(filter, [`(l.state <> 'waiting' OR ${EXPIRED})`]);
+    return this.pageOf(`COALESCE(l.settled_at, l.expires_at, b.submitted_at)`, where, [now, ...params], page);
+  }
+
+  /** One page of every line matching the filter, the newest batch first and each batch in its order. */
+  newestLines(filter: LineFilter, page: { offset: number; limit: number }): StoredLine[] {
+    const { where, params } = whereOf(filter);
+    return this.pageOf('b.submitted_at', where, params, page);
+  }
+
+  private pageOf(sortKey: string, where: string, params: readonly (string | number)[], page: { offset: number; limit: number }): StoredLine[] {
+    const rows = this.db
+      .prepare(
+        `WITH page AS (
+           SELECT l.id, ${sortKey} AS sort_key, b.submitted_at, b.id AS batch_id, l.position FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where}
+           ORDER BY sort_key DESC, b.submitted_at DESC, b.id DESC, l.position LIMIT ? OFFSET ?)
+         SELECT l.record, l.state, l.settled_at FROM page JOIN approval_lines l ON l.id = page.id
+         ORDER BY page.sort_key DESC, page.submitted_at DESC, page.batch_id DESC, page.position`,
+      )
+      .all(...params, page.limit, page.offset) as LineRow[];
     return rows.map(lineFrom);
   }
 
@@ -179,24 +252,24 @@ export class ApprovalStore {
   }
 
   /**
-   * Lines not rejected whose order the network snapshot taken at `takenAt` cannot show yet: made
-   * on it or on an earlier one, and not in Odoo by then (no command yet, or one still queued,
+   * Lines neither rejected nor expired at `now` whose order the network snapshot taken at
+   * `takenAt` cannot show yet: made on it or on an earlier one, and not in Odoo by then (no command yet, or one still queued,
    * pushing or waiting to be replanned, or done after the snapshot). A run on that network proposes
    * those orders again. Lines whose command was cancelled or given up never became an order.
    * (Through the hand-off, found by its key: outbox_lines has no index by line, and this runs on
    * every page of a replenishment run.)
    */
-  linesNotInSnapshot(takenAt: string): StoredLine[] {
+  linesNotInSnapshot(takenAt: string, now: string): StoredLine[] {
     const rows = this.db
       .prepare(
         `SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
-         WHERE l.state <> 'rejected' AND json_extract(b.record, '$.snapshotTakenAt') <= ?
+         WHERE l.state <> 'rejected' AND NOT ${EXPIRED} AND json_extract(b.record, '$.snapshotTakenAt') <= ?
            AND NOT EXISTS (
              SELECT 1 FROM approval_handoffs h JOIN outbox_commands c ON c.id = json_extract(h.command, '$.commandId')
              WHERE h.line_id = l.id AND (c.state IN ('dead-letter', 'cancelled') OR (c.state = 'done' AND c.done_at <= ?)))
          ORDER BY b.submitted_at, b.id, l.position`,
       )
-      .all(takenAt, takenAt) as LineRow[];
+      .all(now, takenAt, takenAt) as LineRow[];
     return rows.map(lineFrom);
   }
 

@@ -8,7 +8,7 @@ export type { StagedModel, StagedRecord, SyncCursor } from './odoo-staging';
 export { OutboxStore, batchKeyOf } from './outbox-store';
 export type { StoredCommand, StoredCommandState, CommandStatus, NewCommand, HistoryEntry, CommandListFilter } from './outbox-store';
 export { ApprovalStore, TrustedDeviceKey } from './approval-store';
-export type { Handoff, LineFilter, StoredLine, StoredLineState } from './approval-store';
+export type { Handoff, LineFilter, LineStanding, StoredLine, StoredLineState } from './approval-store';
 export { NetworkFacts } from './network-facts';
 export type { FactsMeta, LaneTerms, SupplierTerms } from './network-facts';
 export { ScenarioStore, StoredEditUnreadableError } from './scenario-store';

@@ -16,7 +16,7 @@ describe('orders in a batch that a network does not show yet', () => {
   let smallLine: string;
 
   const later = (base: string, minutes: number): string => new Date(Date.parse(base) + minutes * 60_000).toISOString();
-  const notInNetwork = (at: string): string[] => store.linesNotInSnapshot(at).map((line) => line.record.proposal.id);
+  const notInNetwork = (at: string): string[] => store.linesNotInSnapshot(at, clock.iso()).map((line) => line.record.proposal.id);
   const setCommand = (lineId: string, state: string, doneAt: string | null): void => {
     const db = planner.services.approvals.db;
     const { command_id: commandId } = db.prepare('SELECT command_id FROM outbox_lines WHERE line_id = ?').get(lineId) as { command_id: string };

@@ -6,6 +6,7 @@ import { migration0005Scenarios } from './0005-scenarios';
 import { migration0006Outbox } from './0006-outbox';
 import { migration0007Approvals } from './0007-approvals';
 import { migration0008StagingByProduct } from './0008-staging-by-product';
+import { migration0009LineExpiry } from './0009-line-expiry';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006Outbox,
   migration0007Approvals,
   migration0008StagingByProduct,
+  migration0009LineExpiry,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
