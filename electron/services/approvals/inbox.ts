@@ -1,5 +1,5 @@
 import { explainRouting, openOrdersByPlace, otherOrdersForPlace, termsOf, type OpenLine, type ServiceImpact } from '../../../shared/approvals';
-import type { ApprovalLineView, InboxQuery, InboxStateFilter, InboxView, OtherOrderView } from '../../../shared/ipc';
+import type { ApprovalLineView, InboxQuery, InboxView, OtherOrderView } from '../../../shared/ipc';
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
 import type { ApprovalService, Approver, LineWithProgress } from './approval-service';
@@ -21,22 +21,6 @@ export function describeServiceImpact(impact: ServiceImpact): string {
   const first = impact.firstShortDateBefore ? ` from ${impact.firstShortDateBefore}` : '';
   const after = impact.unitsShortAfter === 0 ? 'none after it' : `${number.format(impact.unitsShortAfter)} after it`;
   return `${impact.node} is ${number.format(impact.unitsShortBefore)} short${first}; ${after}. It ${timing}.`;
-}
-
-function stateMatches(filter: InboxStateFilter, line: LineWithProgress, decidable: boolean): boolean {
-  const state = line.progress.state;
-  switch (filter) {
-    case 'for-me':
-      return decidable;
-    case 'waiting':
-      return state === 'waiting';
-    case 'overdue':
-      return state === 'waiting' && line.progress.escalated;
-    case 'settled':
-      return state !== 'waiting';
-    case 'all':
-      return true;
-  }
 }
 
 function waitingForText(service: ApprovalService, line: LineWithProgress): string | null {
@@ -136,22 +120,32 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
     ...(query.minValue !== undefined ? { minValue: query.minValue } : {}),
     ...(query.maxValue !== undefined ? { maxValue: query.maxValue } : {}),
   };
-  const lines = service.lines(filter, now);
-  const decidable = new Map(lines.map((line) => [line.stored.record.id, service.refusalFor(line, user) === null]));
-  const counts = { forMe: 0, waiting: 0, overdue: 0, approved: 0, autoApproved: 0, rejected: 0, expired: 0 };
-  for (const line of lines) {
-    if (decidable.get(line.stored.record.id)) counts.forMe++;
-    const state = line.progress.state;
-    if (state === 'waiting') {
-      counts.waiting++;
-      if (line.progress.escalated) counts.overdue++;
-    } else if (state === 'auto-approved') counts.autoApproved++;
-    else counts[state]++;
-  }
+  // Only the open lines are read whole (who may decide one depends on its decisions); settled
+  // history is counted and paged in the database, so a year of it costs no more than a day.
+  const open = service.openLines(filter, now).filter((line) => line.progress.state === 'waiting');
+  const decidable = open.filter((line) => service.refusalFor(line, user) === null);
+  const overdue = open.filter((line) => line.progress.escalated);
+  const stored = service.lineCounts(filter, now);
+  const counts = { forMe: decidable.length, waiting: open.length, overdue: overdue.length, approved: stored.approved, autoApproved: stored['auto-approved'], rejected: stored.rejected, expired: stored.expired };
+  const settledCount = counts.approved + counts.autoApproved + counts.rejected + counts.expired;
   const state = query.state ?? 'waiting';
-  const matching = lines.filter((line) => stateMatches(state, line, decidable.get(line.stored.record.id) ?? false));
   const offset = query.offset ?? 0;
-  const page = matching.slice(offset, offset + (query.limit ?? 200));
+  const limit = query.limit ?? 200;
+  const pageOf = (lines: LineWithProgress[]): LineWithProgress[] => lines.slice(offset, offset + limit);
+  const { page, total } = (() => {
+    switch (state) {
+      case 'for-me':
+        return { page: pageOf(decidable), total: decidable.length };
+      case 'waiting':
+        return { page: pageOf(open), total: open.length };
+      case 'overdue':
+        return { page: pageOf(overdue), total: overdue.length };
+      case 'settled':
+        return { page: service.settledLines(filter, now, { offset, limit }), total: settledCount };
+      case 'all':
+        return { page: service.newestLines(filter, now, { offset, limit }), total: settledCount + stored.waiting };
+    }
+  })();
   const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
   const openOrders = openOrdersByPlace(page.some((line) => line.progress.state === 'waiting') ? service.openLinesNow() : []);
   const rules = service.storeForExchange.rulesInUse().map((id) => ({
@@ -160,7 +154,7 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
   }));
   return {
     lines: page.map((line) => lineView(service, line, user, queued.has(line.stored.record.id), openOrders)),
-    total: matching.length,
+    total,
     counts,
     rules,
     seesCosts,
