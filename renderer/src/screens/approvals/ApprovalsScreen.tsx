@@ -3,6 +3,7 @@ import type { InboxStateFilter } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { useAppStore } from '../../stores/app-store';
 import { ExchangePanel } from './ExchangePanel';
+import { InboxPager } from './InboxPager';
 import { LineDetail } from './LineDetail';
 import { LineTable } from './LineTable';
 import { useInbox } from './use-inbox';
@@ -15,6 +16,9 @@ const TABS: { state: InboxStateFilter; label: string; count: (counts: NonNullabl
   { state: 'settled', label: 'Decided', count: (counts) => counts.approved + counts.autoApproved + counts.rejected + counts.expired },
   { state: 'all', label: 'All', count: (counts) => counts.waiting + counts.approved + counts.autoApproved + counts.rejected + counts.expired },
 ];
+
+/** Lines fetched at a time; history beyond it is reached page by page. */
+const PAGE_SIZE = 500;
 
 const numberOrUndefined = (text: string): number | undefined => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
 
@@ -34,17 +38,21 @@ export function ApprovalsScreen() {
   const [version, setVersion] = useState(0);
   const seesCosts = description?.user?.seesCosts ?? false;
 
-  const query = useMemo(
+  const filters = useMemo(
     () => ({
       state,
       ...(ruleId ? { ruleId } : {}),
       ...(nodeId ? { nodeId } : {}),
       ...(seesCosts && numberOrUndefined(minValue) !== undefined ? { minValue: numberOrUndefined(minValue) } : {}),
       ...(seesCosts && numberOrUndefined(maxValue) !== undefined ? { maxValue: numberOrUndefined(maxValue) } : {}),
-      limit: 500,
     }),
     [state, ruleId, nodeId, minValue, maxValue, seesCosts],
   );
+  // Another tab or filter starts again at its first page (without fetching the old page first).
+  const filtersKey = JSON.stringify(filters);
+  const [page, setPage] = useState({ filtersKey, offset: 0 });
+  const offset = page.filtersKey === filtersKey ? page.offset : 0;
+  const query = useMemo(() => ({ ...filters, offset, limit: PAGE_SIZE }), [filters, offset]);
   const { view, error, loading, reload } = useInbox(query);
   useEffect(() => planner().subscribe('approvals.changed', () => setVersion((current) => current + 1)), []);
 
@@ -165,6 +173,17 @@ export function ApprovalsScreen() {
               })
             }
           />
+          {view && (
+            <InboxPager
+              offset={offset}
+              shown={lines.length}
+              total={view.total}
+              pageSize={PAGE_SIZE}
+              locale={format.locale}
+              newestFirst={state === 'settled' || state === 'all'}
+              onPage={(next) => setPage({ filtersKey, offset: next })}
+            />
+          )}
         </div>
         {selected && (
           <LineDetail

@@ -98,7 +98,7 @@ export function LineTable({
             </td>
             <td className="impact">
               {line.serviceImpact}
-              {line.alsoOrderedCount > 0 && <div className="warning small">Also ordered in {line.alsoOrderedCount === 1 ? 'another batch' : `${line.alsoOrderedCount} other orders`}</div>}
+              {line.alsoOrderedCount > 0 && <div className="warning small">{line.alsoOrderedCount === 1 ? 'Also ordered in another batch' : `Also ordered ${formatQuantity(line.alsoOrderedCount, format.locale)} times in other batches`}</div>}
             </td>
             <td data-testid="line-state">
               {stateText(line)}
