@@ -244,6 +244,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     seesCosts: () => identity.seesCosts(),
     asOf,
     submittedOrders: () => approvals.openOrdersNow(),
+    openOrdersByPlace: () => approvals.openOrdersByPlaceNow(),
     now,
   });
 

@@ -102,7 +102,7 @@ export function describeRepeats(repeated: readonly RepeatedProposal[]): string {
 }
 
 /** node × SKU: the place an order stocks, whatever its source, quantity or day. */
-export function placeKey(proposal: Proposal): string {
+export function placeKey(proposal: Pick<Proposal, 'nodeId' | 'skuId'>): string {
   return `${proposal.nodeId}|${proposal.skuId}`;
 }
 

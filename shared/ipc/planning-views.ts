@@ -249,6 +249,17 @@ export const SubmittedOrder = z.object({
 });
 export type SubmittedOrder = z.infer<typeof SubmittedOrder>;
 
+/** Another open order, not yet in the network, for the same node × SKU as a proposal (another source, quantity or day). */
+export const SimilarOrder = SubmittedOrder.extend({
+  kind: z.enum(['transfer', 'purchase']),
+  qty: z.number(),
+  /** The source node's code of a transfer, the supplier of a purchase. */
+  from: z.string(),
+  /** Ship date of a transfer, order date of a purchase. */
+  leavesOn: LocalDate,
+});
+export type SimilarOrder = z.infer<typeof SimilarOrder>;
+
 export const ProposalView = z.object({
   id: z.string(),
   kind: z.enum(['transfer', 'purchase']),
@@ -277,6 +288,12 @@ export const ProposalView = z.object({
   staleWarning: z.string().nullable(),
   /** Already in a batch (waiting or approved) the network does not show yet: submitting it again leaves it out. */
   submitted: SubmittedOrder.nullable(),
+  /**
+   * When the proposal is not itself submitted: the other open orders for its node × SKU, the latest
+   * submitted first, and how many there are. A planner checks them before ordering again (a line
+   * waiting since yesterday is ordered for yesterday, so it is not the same order as today's).
+   */
+  alsoOrdered: z.object({ count: z.number().int().positive(), latest: SimilarOrder }).nullable(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;
 

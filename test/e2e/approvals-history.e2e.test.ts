@@ -1,34 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboxView, PlanningCatalog, SkuChoices, SubmittedBatch } from '../../shared/ipc';
+import type { TransferProposal } from '../../shared/domain';
+import type { PlannerApi } from '../../shared/ipc';
+import { createWebSocketBridge } from '../../renderer/src/bridge/websocket-bridge';
+import { formatDate, formatQuantity } from '../../renderer/src/format';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
 import { makeTempDir } from '../support/temp-dir';
-
-/**
- * Asks the planner services something over a socket of its own, from inside the page (it holds
- * this launch's token and the planner's origin): how the test puts more lines in the inbox than
- * one page shows without ticking 520 boxes.
- */
-function askPlanner<T>(page: Page, channel: string, request: unknown): Promise<T> {
-  return page.evaluate(
-    ([asked, body]) =>
-      new Promise<T>((resolve, reject) => {
-        const token = sessionStorage.getItem('planner.token') ?? '';
-        const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ipc`, ['planner.v1', `token.${token}`]);
-        socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel: asked, request: body }));
-        socket.onmessage = (event: MessageEvent<string>) => {
-          const message = JSON.parse(event.data) as { type: string; id?: number; result?: { ok: boolean; value?: T; error?: { message: string } } };
-          if (message.type !== 'response' || message.id !== 1 || !message.result) return;
-          socket.close();
-          if (message.result.ok) resolve(message.result.value as T);
-          else reject(new Error(message.result.error?.message ?? 'refused'));
-        };
-        socket.onerror = () => reject(new Error('the socket to the planner failed'));
-      }),
-    [channel, request] as const,
-  );
-}
+import { browserWebSocket } from '../support/transports';
 
 describe('the approvals inbox, end to end in Chromium: more lines than one page', () => {
   const data = makeTempDir('e2e-approvals-history');
@@ -36,11 +15,19 @@ describe('the approvals inbox, end to end in Chromium: more lines than one page'
   let host: HeadlessProcess;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
+  // The services over a socket of the test's own: how it puts more lines in the inbox than one page
+  // shows without ticking 520 boxes.
+  let services: PlannerApi;
 
   beforeAll(async () => {
     host = await startHeadlessPlanner(data.path, ['--demo-nodes', '4', '--demo-skus', '60'], { PLANNER_KEY_DIR: keys.path });
     browser = await launchChromium();
     page = await browser.context.newPage();
+    const previous = globalThis.WebSocket;
+    globalThis.WebSocket = browserWebSocket(host.origin);
+    services = createWebSocketBridge(`ws://${new URL(host.origin).host}/ipc`, host.token);
+    await services.invoke('identity.chooseDemoUser', { login: 'anna.planner' });
+    globalThis.WebSocket = previous;
   });
 
   afterAll(async () => {
@@ -50,33 +37,32 @@ describe('the approvals inbox, end to end in Chromium: more lines than one page'
     keys.remove();
   });
 
-  it('pages through 520 lines, 500 at a time, and starts again at the first page on another tab', async () => {
+  it('pages through 520 lines, 500 at a time, starting again at the first page on another tab; the next run shows them beside its proposal', async () => {
     await page.goto(host.url);
     await expect.poll(() => page.getByTestId('node-card').count(), { timeout: 60_000 }).toBe(4);
-    const catalog = await askPlanner<PlanningCatalog>(page, 'planning.catalog', {});
-    const [sku] = (await askPlanner<SkuChoices>(page, 'planning.skus', { text: '', limit: 1 })).skus;
-    const lane = catalog.lanes[0];
-    if (!sku || !lane) throw new Error('the demo network has no SKU or lane');
-    const arrival = new Date(Date.parse(`${catalog.horizon.firstDay}T00:00:00Z`) + lane.transitDays * 86_400_000).toISOString().slice(0, 10);
-    // 520 transfers of 1 to 520 units: each a different order, so none is left out as a repeat.
-    const proposals = Array.from({ length: 520 }, (_, index) => ({
+    // The first transfer a replenishment run proposes: the 520 lines below stock its node × SKU.
+    const run = await services.invoke('replenishment.run', { target: { kind: 'baseline' } });
+    const [row] = (await services.invoke('replenishment.page', { resultId: run.resultId, filter: { kind: 'transfer' }, offset: 0, limit: 1 })).rows;
+    if (!row?.fromNodeId) throw new Error('the demo network needs no transfer');
+    const sku = { id: row.skuId };
+    // 520 transfers of one unit more each than the run's: each a different order, none left out as a repeat.
+    const proposals = Array.from({ length: 520 }, (_, index): TransferProposal => ({
       id: `T-${index + 1}`,
       kind: 'transfer',
-      nodeId: lane.toNodeId,
-      skuId: sku.id,
-      fromNodeId: lane.fromNodeId,
-      qty: index + 1,
-      shipDate: catalog.horizon.firstDay,
-      neededBy: arrival,
-      arrivalDate: arrival,
-      daysLate: 0,
-      cost: Math.round((index + 1) * (lane.costPerUnit ?? 0) * 100) / 100,
-      reason: { text: `Transfer ${index + 1} of ${sku.id} from ${lane.fromNodeId}.`, figures: {} },
+      nodeId: row.nodeId,
+      skuId: row.skuId,
+      fromNodeId: row.fromNodeId ?? '',
+      qty: row.qty + index + 1,
+      shipDate: row.startDate,
+      neededBy: row.neededBy,
+      arrivalDate: row.arrivalDate,
+      daysLate: row.daysLate,
+      cost: row.cost ?? 0,
+      reason: { text: `Transfer ${row.qty + index + 1} of ${row.skuId} from ${row.fromNodeId ?? ''}.`, figures: {} },
     }));
-    await askPlanner(page, 'identity.chooseDemoUser', { login: 'anna.planner' });
     // A batch holds at most 500 lines: 400, then 120 more.
     for (const part of [proposals.slice(0, 400), proposals.slice(400)]) {
-      const batch = await askPlanner<SubmittedBatch>(page, 'approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: part, note: 'A long list' });
+      const batch = await services.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: part, note: 'A long list' });
       expect(batch.lines).toBe(part.length);
     }
 
@@ -99,7 +85,7 @@ describe('the approvals inbox, end to end in Chromium: more lines than one page'
     // On the second page of All, another tab opens at its own first page.
     await page.getByTestId('inbox-next-page').click();
     await expect.poll(() => page.getByTestId('inbox-page').innerText(), { timeout: 15_000 }).toBe('Lines 501–520 of 520');
-    const settled = (await askPlanner<InboxView>(page, 'approvals.inbox', { state: 'settled', limit: 1 })).total;
+    const settled = (await services.invoke('approvals.inbox', { state: 'settled', limit: 1 })).total;
     expect(settled).toBeGreaterThan(0);
     await page.getByTestId('tab-settled').click();
     if (settled > 500) await expect.poll(() => page.getByTestId('inbox-page').innerText(), { timeout: 15_000 }).toBe(`Lines 1–500 of ${settled}`);
@@ -107,5 +93,15 @@ describe('the approvals inbox, end to end in Chromium: more lines than one page'
       await expect.poll(() => page.getByTestId('approval-line').count(), { timeout: 15_000 }).toBe(settled);
       expect(await page.getByTestId('inbox-page').count()).toBe(0);
     }
+
+    // The planner's next run: the same transfer is not itself in a batch, but its row shows the
+    // latest open order for the node × SKU and how many more there are.
+    await page.getByRole('button', { name: 'Replenishment', exact: true }).click();
+    await page.getByTestId('replenishment-run').click();
+    await expect.poll(() => page.getByTestId('replenishment-proposals').count(), { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('replenishment-kind').selectOption('transfer');
+    const cell = page.locator(`[data-testid="proposals-grid"] .ag-row[row-index="0"] .ag-cell[col-id="submitted"]`).first();
+    await expect.poll(() => cell.innerText(), { timeout: 30_000 }).toBe(`Also ${formatQuantity(row.qty + 520, 'en-GB')} on ${formatDate(row.startDate, 'en-GB')} (+519)`);
+    await page.screenshot({ path: screenshotPath('e2e-replenishment-also-ordered') });
   });
 });

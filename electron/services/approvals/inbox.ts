@@ -1,4 +1,4 @@
-import { explainRouting, openOrdersByPlace, otherOrdersForPlace, termsOf, type OpenLine, type ServiceImpact } from '../../../shared/approvals';
+import { explainRouting, otherOrdersForPlace, termsOf, type OpenLine, type ServiceImpact } from '../../../shared/approvals';
 import type { ApprovalLineView, InboxQuery, InboxView, OtherOrderView } from '../../../shared/ipc';
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
@@ -49,7 +49,7 @@ function otherOrderView(order: OpenLine): OtherOrderView {
 
 const OTHER_ORDERS_SHOWN = 5;
 
-export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean, openOrders: ReturnType<typeof openOrdersByPlace> = new Map()): ApprovalLineView {
+export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean, openOrders: ReadonlyMap<string, readonly OpenLine[]> = new Map()): ApprovalLineView {
   const { record } = line.stored;
   const { proposal, facts, routing, serviceImpact } = record;
   const seesCosts = user?.seesCosts ?? false;
@@ -147,7 +147,7 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
     }
   })();
   const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
-  const openOrders = openOrdersByPlace(page.some((line) => line.progress.state === 'waiting') ? service.openLinesNow() : []);
+  const openOrders = page.some((line) => line.progress.state === 'waiting') ? service.openOrdersByPlaceNow() : new Map<string, OpenLine[]>();
   const rules = service.storeForExchange.rulesInUse().map((id) => ({
     id: id ?? 'fallback',
     description: id === null ? 'No rule matched (fallback)' : (service.profile.approvalMatrix.rules.find((rule) => rule.id === id)?.description ?? id),

@@ -15,7 +15,7 @@ import type {
   SubmittedOrder,
   TargetView,
 } from '../../../shared/ipc';
-import { orderKey } from '../../../shared/approvals';
+import { orderKey, placeKey, type OpenLine } from '../../../shared/approvals';
 import type { JobInput } from '../planning';
 import { planningCall } from './job-errors';
 import { newId, type PlanningServiceDeps, type ScenarioService } from './scenario-service';
@@ -36,6 +36,8 @@ export interface PlanningRunsDeps extends PlanningServiceDeps {
   asOf(): { thresholds: FreshnessThresholds; now: string };
   /** Orders in a batch, still open and not yet in the network, by `orderKey` (none when approvals are not wired). */
   submittedOrders?(): ReadonlyMap<string, SubmittedOrder>;
+  /** The same open orders by the node × SKU they stock (`placeKey`), oldest batch first. */
+  openOrdersByPlace?(): ReadonlyMap<string, readonly OpenLine[]>;
 }
 
 /** The batch line a proposal's order already waits in, if any. */
@@ -44,6 +46,33 @@ function submittedIn(row: ProposalView, submitted: ReadonlyMap<string, Submitted
   if (source === null) return null;
   const found = submitted.get(orderKey({ kind: row.kind, nodeId: row.nodeId, skuId: row.skuId, source, qty: row.qty, leaves: row.startDate }));
   return found ? { batchId: found.batchId, line: found.line, state: found.state } : null;
+}
+
+/** The other open orders for a row's node × SKU, the latest submitted first (for a row not itself submitted). */
+function similarTo(row: ProposalView, byPlace: ReadonlyMap<string, readonly OpenLine[]>, nodeCode: (nodeId: string) => string): ProposalView['alsoOrdered'] {
+  const others = byPlace.get(placeKey(row));
+  const latest = others?.[others.length - 1];
+  if (!others || !latest) return null;
+  const { proposal } = latest;
+  return {
+    count: others.length,
+    latest: {
+      batchId: latest.batchId,
+      line: latest.line,
+      state: latest.state,
+      kind: proposal.kind,
+      qty: proposal.qty,
+      from: proposal.kind === 'transfer' ? nodeCode(proposal.fromNodeId) : proposal.supplier,
+      leavesOn: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
+    },
+  };
+}
+
+/** A row with the open order it repeats, or else the other open orders for its node × SKU. */
+function markOrdered(row: ProposalView, submitted: ReadonlyMap<string, SubmittedOrder>, byPlace: ReadonlyMap<string, readonly OpenLine[]> | undefined, nodeCode: (nodeId: string) => string): ProposalView {
+  const exact = submittedIn(row, submitted);
+  if (exact || !byPlace) return { ...row, submitted: exact };
+  return { ...row, submitted: null, alsoOrdered: similarTo(row, byPlace, nodeCode) };
 }
 
 /**
@@ -63,10 +92,13 @@ export class PlanningRuns {
   }
 
   async replenishmentPage(request: { resultId: string; filter: ReplenishmentFilter; offset: number; limit: number }): Promise<ReplenishmentPage> {
-    await this.deps.network();
+    const network = await this.deps.network();
     const held = await planningCall(() => this.deps.planning.run('replenishment-page', { ...this.deps.asOf(), ...request }));
     const submitted = this.deps.submittedOrders?.();
-    const page = submitted && submitted.size > 0 ? { ...held, rows: held.rows.map((row) => ({ ...row, submitted: submittedIn(row, submitted) })) } : held;
+    const byPlace = this.deps.openOrdersByPlace?.();
+    const codes = new Map(network.nodes.map((node) => [node.id, node.code]));
+    const nodeCode = (nodeId: string): string => codes.get(nodeId) ?? nodeId;
+    const page = submitted && submitted.size > 0 ? { ...held, rows: held.rows.map((row) => markOrdered(row, submitted, byPlace, nodeCode)) } : held;
     return this.deps.seesCosts() ? page : { ...page, rows: page.rows.map(proposalWithoutCosts) };
   }
 

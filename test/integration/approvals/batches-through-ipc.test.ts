@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkSnapshot } from '../../../shared/domain';
-import type { ApprovalLineView } from '../../../shared/ipc';
+import type { NetworkSnapshot, TransferProposal } from '../../../shared/domain';
+import type { ApprovalLineView, ProposalView } from '../../../shared/ipc';
 import { ApprovalStore } from '../../../electron/services/store';
 import { startTestPlanner, type TestPlanner } from '../../support/planner-fixture';
 import { electronTransport, websocketTransport, type Transport } from '../../support/transports';
@@ -332,5 +332,29 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
       expect(second.lines).toBe(1);
       expect(second.summary).toMatch(new RegExp(`2 submitted before \\(batch ${first.batchId}\\) were left out\\.$`));
     }
+  });
+
+  it('marks a row whose node × SKU another open order already stocks: not the same order, so not left out, but shown', async () => {
+    await as('anna.planner');
+    const run = await transport.api.invoke('replenishment.run', { target: { kind: 'baseline' } });
+    const page = async (): Promise<ProposalView[]> => (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: { kind: 'transfer' }, offset: 0, limit: 40 })).rows;
+    const rows = await page();
+    const row = rows.find((candidate) => candidate.submitted === null && candidate.alsoOrdered === null && candidate.fromNodeId !== null);
+    if (!row?.fromNodeId) throw new Error('the run has no transfer for a node × SKU without open orders');
+    // The same transfer a day's need earlier, one unit more: yesterday's line still waiting, say.
+    const similar: TransferProposal = { id: 'P-similar', kind: 'transfer', nodeId: row.nodeId, skuId: row.skuId, fromNodeId: row.fromNodeId, qty: row.qty + 1, shipDate: row.startDate, neededBy: row.neededBy, arrivalDate: row.arrivalDate, daysLate: row.daysLate, cost: row.cost ?? 0, reason: row.reason };
+    const submitted = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [similar], note: null });
+    const [line] = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: submitted.batchId })).lines;
+    const marked = (await page()).find((candidate) => candidate.id === row.id);
+    expect(marked?.submitted).toBeNull();
+    expect(marked?.alsoOrdered).toEqual({
+      count: 1,
+      latest: { batchId: submitted.batchId, line: 1, state: line?.state, kind: 'transfer', qty: row.qty + 1, from: row.fromNodeCode, leavesOn: row.startDate },
+    });
+    // A row that is itself in a batch says so, and nothing more.
+    expect((await page()).filter((candidate) => candidate.submitted !== null).every((candidate) => candidate.alsoOrdered === null)).toBe(true);
+    // The row's own proposal goes through: it is another order.
+    const own = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [row.id], note: null });
+    expect(own).toMatchObject({ lines: 1, leftOut: 0 });
   });
 });

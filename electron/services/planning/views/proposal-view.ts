@@ -36,6 +36,7 @@ export function proposalView(proposal: Proposal, labels: NetworkLabels, stale: R
     staleWarning: staleWarning(staleData),
     // The approvals are the main process's: it marks what is already submitted.
     submitted: null,
+    alsoOrdered: null,
   };
 }
 

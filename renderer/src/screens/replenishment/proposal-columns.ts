@@ -13,10 +13,10 @@ export function proposalColumns(locale: string, currency: string): ColDef<Propos
     {
       colId: 'submitted',
       headerName: 'Submitted',
-      width: 150,
-      valueGetter: (params) => submittedText(params.data?.submitted ?? null),
-      tooltipValueGetter: (params) => submittedTooltip(params.data?.submitted ?? null),
-      cellClassRules: { 'cell-warning': (params) => Boolean(params.data?.submitted) },
+      width: 225,
+      valueGetter: (params) => (params.data ? submittedText(params.data, locale) : ''),
+      tooltipValueGetter: (params) => (params.data ? submittedTooltip(params.data, locale) : ''),
+      cellClassRules: { 'cell-warning': (params) => Boolean(params.data?.submitted ?? params.data?.alsoOrdered) },
     },
     { colId: 'skuName', field: 'skuName', headerName: 'Description', width: 170 },
     { colId: 'source', headerName: 'From', width: 150, valueGetter: (params) => params.data?.fromNodeCode ?? params.data?.supplier ?? '' },
@@ -49,11 +49,23 @@ export function proposalColumns(locale: string, currency: string): ColDef<Propos
 
 const STATE_WORDS: Record<SubmittedOrder['state'], string> = { waiting: 'Waiting', approved: 'Approved', 'auto-approved': 'Auto-approved' };
 
-/** "Waiting · line 2": the order is already in a batch the network does not show yet. */
-function submittedText(submitted: SubmittedOrder | null): string {
-  return submitted ? `${STATE_WORDS[submitted.state]} · line ${submitted.line}` : '';
+/**
+ * "Waiting · line 2": the order is already in a batch the network does not show yet. "Also 542
+ * on 26 Nov": another open order stocks the same node × SKU (another source, quantity or day).
+ */
+function submittedText(row: ProposalView, locale: string): string {
+  if (row.submitted) return `${STATE_WORDS[row.submitted.state]} · line ${row.submitted.line}`;
+  if (!row.alsoOrdered) return '';
+  const { count, latest } = row.alsoOrdered;
+  const more = count > 1 ? ` (+${formatQuantity(count - 1, locale)})` : '';
+  return `Also ${formatQuantity(latest.qty, locale)} on ${formatDate(latest.leavesOn, locale)}${more}`;
 }
 
-function submittedTooltip(submitted: SubmittedOrder | null): string {
-  return submitted ? `Already in batch ${submitted.batchId}, line ${submitted.line} (${submitted.state}): submitting it again leaves it out.` : '';
+function submittedTooltip(row: ProposalView, locale: string): string {
+  if (row.submitted) return `Already in batch ${row.submitted.batchId}, line ${row.submitted.line} (${row.submitted.state}): submitting it again leaves it out.`;
+  if (!row.alsoOrdered) return '';
+  const { count, latest } = row.alsoOrdered;
+  const what = `${latest.kind} of ${formatQuantity(latest.qty, locale)} from ${latest.from}, ${latest.kind === 'transfer' ? 'shipping' : 'ordered'} ${formatDate(latest.leavesOn, locale)}`;
+  const others = count > 1 ? ` and ${formatQuantity(count - 1, locale)} more open order${count === 2 ? '' : 's'}` : '';
+  return `Batch ${latest.batchId}, line ${latest.line} (${latest.state}): a ${what}${others} for this node and SKU, not yet in the network. This proposal is a different order and is not left out: check the need is not covered twice.`;
 }
