@@ -107,11 +107,12 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
       guarded('approvals.submitScenario', log, async () => {
         const all = await deps.planned.fromScenario(scenarioId);
         if (all.length === 0) throw new ServiceError('invalid-request', 'This scenario adds no transfer or purchase: there is nothing to submit.');
-        // A scenario submitted again sends only what is new: a line waiting or approved is not proposed twice.
-        const open = service.storeForExchange.openScenarioProposals(scenarioId);
+        // A scenario submitted again sends only what is new: a line waiting or approved is not proposed twice
+        // (one rejected or expired may be).
+        const open = service.storeForExchange.openScenarioProposals(scenarioId, now());
         const fresh = all.filter((proposal) => !open.has(proposal.id));
         const batches = [...new Set(all.flatMap((proposal) => open.get(proposal.id)?.batchId ?? []))];
-        if (fresh.length === 0) throw new ServiceError('conflict', `Every transfer and purchase of this scenario is already submitted (batch ${batches.join(', ')}); a rejected line can be submitted again.`);
+        if (fresh.length === 0) throw new ServiceError('conflict', `Every transfer and purchase of this scenario is already submitted (batch ${batches.join(', ')}); a rejected or expired line can be submitted again.`);
         if (fresh.length > 500) throw new ServiceError('invalid-request', `This scenario adds ${fresh.length} transfers and purchases; a batch holds at most 500 lines.`);
         const result = await service.submit({ origin: { kind: 'scenario', scenarioId }, proposals: fresh, note }, user());
         log.info({ batchId: result.batchId, lines: result.lines, autoApproved: result.autoApproved, scenarioId, leftOut: all.length - fresh.length }, 'scenario submitted');

@@ -238,16 +238,17 @@ export class ApprovalStore {
   }
 
   /**
-   * Proposals of this scenario already in a batch and not rejected, by proposal id (a scenario's
-   * proposals are named by their edits, so the same id is the same transfer or purchase).
+   * Proposals of this scenario already in a batch and neither rejected nor expired at `now`, by
+   * proposal id (a scenario's proposals are named by their edits, so the same id is the same
+   * transfer or purchase).
    */
-  openScenarioProposals(scenarioId: string): Map<string, { batchId: string; state: StoredLineState }> {
+  openScenarioProposals(scenarioId: string, now: string): Map<string, { batchId: string; state: StoredLineState }> {
     const rows = this.db
       .prepare(
         `SELECT json_extract(l.record, '$.proposal.id') AS proposal_id, l.batch_id, l.state FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
-         WHERE b.origin_kind = 'scenario' AND json_extract(b.record, '$.origin.scenarioId') = ? AND l.state <> 'rejected'`,
+         WHERE l.state <> 'rejected' AND NOT ${EXPIRED} AND b.origin_kind = 'scenario' AND json_extract(b.record, '$.origin.scenarioId') = ?`,
       )
-      .all(scenarioId) as { proposal_id: string; batch_id: string; state: StoredLineState }[];
+      .all(now, scenarioId) as { proposal_id: string; batch_id: string; state: StoredLineState }[];
     return new Map(rows.map((row) => [row.proposal_id, { batchId: row.batch_id, state: row.state }]));
   }
 

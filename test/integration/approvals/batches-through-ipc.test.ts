@@ -323,7 +323,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
 
     await expect(transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null })).rejects.toMatchObject({
       code: 'conflict',
-      message: `Every transfer and purchase of this scenario is already submitted (batch ${first.batchId}); a rejected line can be submitted again.`,
+      message: `Every transfer and purchase of this scenario is already submitted (batch ${first.batchId}); a rejected or expired line can be submitted again.`,
     });
     const third = rows[2];
     if (third) {
@@ -356,5 +356,21 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     // The row's own proposal goes through: it is another order.
     const own = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [row.id], note: null });
     expect(own).toMatchObject({ lines: 1, leftOut: 0 });
+  });
+
+  it("submits a scenario's line again once it expired undecided, as it would a run's", async () => {
+    await as('anna.planner');
+    const scenario = await transport.api.invoke('scenario.create', { name: 'Left to expire' });
+    // More than the source can spare: it waits for Regional Ops and expires after 72 h.
+    const { risky } = chosen;
+    await transport.api.invoke('scenario.applyEdits', { scenarioId: scenario.id, edits: [{ id: 'e-risky', kind: 'add-transfer', fromNodeId: risky.fromNodeId, toNodeId: risky.nodeId, skuId: risky.skuId, qty: risky.qty + 7, shipDate: risky.shipDate }] });
+    const first = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null });
+    const [line] = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: first.batchId })).lines;
+    expect(line).toMatchObject({ state: 'waiting', ruleId: 'protect-committed-demand' });
+    await expect(transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null })).rejects.toMatchObject({ code: 'conflict' });
+    clock.advanceHours(73);
+    expect((await transport.api.invoke('approvals.inbox', { state: 'all', batchId: first.batchId })).lines[0]?.state).toBe('expired');
+    const again = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: 'once more' });
+    expect(again).toMatchObject({ lines: 1, leftOut: 0 });
   });
 });
