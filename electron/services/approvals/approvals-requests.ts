@@ -5,6 +5,7 @@ import type { Log } from '../../app/log';
 import { describeEvent, type AuditLog } from '../audit';
 import type { Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
+import { StoredLineUnreadableError } from '../store';
 import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { ExchangeRefusal, type ApprovalExchange } from './exchange';
@@ -68,6 +69,10 @@ function answer(error: unknown, log: Log, channel: string): never {
   if (error instanceof NotRecordedError) {
     log.error({ channel, code: error.sqliteCode }, 'a write was refused by the database; nothing was recorded');
     throw new ServiceError('unavailable', error.message);
+  }
+  if (error instanceof StoredLineUnreadableError) {
+    log.error({ channel, problem: error.message }, 'an approval line in the cache fails its schema');
+    throw new ServiceError('failed', error.message);
   }
   if (error instanceof SecretStorageError) throw new ServiceError('unavailable', `Your signing key cannot be kept safely on this computer: ${error.message}`);
   throw error;

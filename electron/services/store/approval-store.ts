@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BatchRecord, expiresAtOf, LineRecord, SignedDecision } from '../../../shared/approvals';
+import { describeProblems } from '../../../shared/domain';
+import { ParsedRows } from './parsed-records';
 
 /** How a line is stored: its final states, or waiting (expiry and escalation are worked out from time). */
 export type StoredLineState = 'auto-approved' | 'waiting' | 'approved' | 'rejected';
@@ -46,6 +48,7 @@ export interface Handoff {
 }
 
 interface LineRow {
+  id: string;
   record: string;
   state: StoredLineState;
   settled_at: string | null;
@@ -64,8 +67,27 @@ interface KeyRow {
   trusted_at: string;
 }
 
-function lineFrom(row: LineRow): StoredLine {
-  return { record: LineRecord.parse(JSON.parse(row.record)), state: row.state, settledAt: row.settled_at };
+/** Enough for every open line of a long Odoo outage and a page of history. */
+const PARSED_LINES_KEPT = 10_000;
+
+/** A stored line that no longer passes its schema: the database was changed outside the planner. */
+export class StoredLineUnreadableError extends Error {
+  constructor(lineId: string, problems: string) {
+    super(`Approval line ${lineId} in the local cache cannot be read (${problems}); it was changed outside the planner, and nothing was shown from it.`);
+    this.name = 'StoredLineUnreadableError';
+  }
+}
+
+function parseLine(lineId: string, text: string): LineRecord {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new StoredLineUnreadableError(lineId, error instanceof Error ? error.message : String(error));
+  }
+  const parsed = LineRecord.safeParse(raw);
+  if (!parsed.success) throw new StoredLineUnreadableError(lineId, describeProblems(parsed.error));
+  return parsed.data;
 }
 
 /** Where a line stands at a moment, as far as the table alone tells (who may decide it needs its decisions). */
@@ -129,7 +151,11 @@ function keyFrom(row: KeyRow): TrustedDeviceKey {
  * the outbox in one.
  */
 export class ApprovalStore {
+  private readonly records = new ParsedRows(parseLine, PARSED_LINES_KEPT);
+
   constructor(private readonly db: Database) {}
+
+  private lineFrom = (row: LineRow): StoredLine => ({ record: this.records.get(row.id, row.record), state: row.state, settledAt: row.settled_at });
 
   insertBatch(batch: BatchRecord, importedFromFile: string | null): void {
     this.db
@@ -176,17 +202,17 @@ export class ApprovalStore {
   }
 
   line(id: string): StoredLine | null {
-    const row = this.db.prepare('SELECT record, state, settled_at FROM approval_lines WHERE id = ?').get(id) as LineRow | undefined;
-    return row ? lineFrom(row) : null;
+    const row = this.db.prepare('SELECT id, record, state, settled_at FROM approval_lines WHERE id = ?').get(id) as LineRow | undefined;
+    return row ? this.lineFrom(row) : null;
   }
 
   /** Lines matching the filter, oldest batch first, in batch order. */
   lines(filter: LineFilter = {}): StoredLine[] {
     const { where, params } = whereOf(filter);
     const rows = this.db
-      .prepare(`SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
+      .prepare(`SELECT l.id, l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
       .all(...params) as LineRow[];
-    return rows.map(lineFrom);
+    return rows.map(this.lineFrom);
   }
 
   /** How many lines matching the filter stand where at `now`: expired lines are still stored as waiting. */
@@ -204,9 +230,9 @@ export class ApprovalStore {
   openLines(filter: LineFilter, now: string): StoredLine[] {
     const { where, params } = whereOf(filter, [`l.state = 'waiting' AND NOT (${EXPIRED})`]);
     const rows = this.db
-      .prepare(`SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
+      .prepare(`SELECT l.id, l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where} ORDER BY b.submitted_at, b.id, l.position`)
       .all(now, ...params) as LineRow[];
-    return rows.map(lineFrom);
+    return rows.map(this.lineFrom);
   }
 
   /**
@@ -230,11 +256,11 @@ export class ApprovalStore {
         `WITH page AS (
            SELECT l.id, ${sortKey} AS sort_key, b.submitted_at, b.id AS batch_id, l.position FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id ${where}
            ORDER BY sort_key DESC, b.submitted_at DESC, b.id DESC, l.position LIMIT ? OFFSET ?)
-         SELECT l.record, l.state, l.settled_at FROM page JOIN approval_lines l ON l.id = page.id
+         SELECT l.id, l.record, l.state, l.settled_at FROM page JOIN approval_lines l ON l.id = page.id
          ORDER BY page.sort_key DESC, page.submitted_at DESC, page.batch_id DESC, page.position`,
       )
       .all(...params, page.limit, page.offset) as LineRow[];
-    return rows.map(lineFrom);
+    return rows.map(this.lineFrom);
   }
 
   /**
@@ -263,7 +289,7 @@ export class ApprovalStore {
   linesNotInSnapshot(takenAt: string, now: string): StoredLine[] {
     const rows = this.db
       .prepare(
-        `SELECT l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
+        `SELECT l.id, l.record, l.state, l.settled_at FROM approval_lines l JOIN approval_batches b ON b.id = l.batch_id
          WHERE l.state <> 'rejected' AND NOT ${EXPIRED} AND json_extract(b.record, '$.snapshotTakenAt') <= ?
            AND NOT EXISTS (
              SELECT 1 FROM approval_handoffs h JOIN outbox_commands c ON c.id = json_extract(h.command, '$.commandId')
@@ -271,7 +297,7 @@ export class ApprovalStore {
          ORDER BY b.submitted_at, b.id, l.position`,
       )
       .all(now, takenAt, takenAt) as LineRow[];
-    return rows.map(lineFrom);
+    return rows.map(this.lineFrom);
   }
 
   /** Rule ids that routed at least one line (null: the fallback), for the inbox's filter. */

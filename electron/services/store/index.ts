@@ -7,7 +7,7 @@ export { OdooStaging, STAGING_TABLES } from './odoo-staging';
 export type { StagedModel, StagedRecord, SyncCursor } from './odoo-staging';
 export { OutboxStore, batchKeyOf } from './outbox-store';
 export type { StoredCommand, StoredCommandState, CommandStatus, NewCommand, HistoryEntry, CommandListFilter } from './outbox-store';
-export { ApprovalStore, TrustedDeviceKey } from './approval-store';
+export { ApprovalStore, StoredLineUnreadableError, TrustedDeviceKey } from './approval-store';
 export type { Handoff, LineFilter, LineStanding, StoredLine, StoredLineState } from './approval-store';
 export { NetworkFacts } from './network-facts';
 export type { FactsMeta, LaneTerms, SupplierTerms } from './network-facts';
