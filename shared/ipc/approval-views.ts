@@ -26,6 +26,16 @@ export const SubmitScenarioRequest = z.strictObject({
 });
 export type SubmitScenarioRequest = z.input<typeof SubmitScenarioRequest>;
 
+/** What submitting a scenario now would send: its transfers and purchases less those an open line already orders. */
+export const ScenarioSubmission = z.object({
+  proposals: z.number().int().nonnegative(),
+  /** Already in a batch the network does not show yet (this scenario's, or another's with the same order). */
+  alreadySubmitted: z.number().int().nonnegative(),
+  /** The batches those wait in. */
+  batches: z.array(z.string()),
+});
+export type ScenarioSubmission = z.infer<typeof ScenarioSubmission>;
+
 export const SubmittedBatch = z.object({
   batchId: z.string(),
   lines: z.number().int(),

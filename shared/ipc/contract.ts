@@ -21,6 +21,7 @@ import {
   SubmitBatchRequest,
   SubmitFromReplenishmentRequest,
   SubmitScenarioRequest,
+  ScenarioSubmission,
   SubmittedBatch,
   TrustSignerRequest,
 } from './approval-views';
@@ -142,6 +143,8 @@ export const REQUESTS = {
   'approvals.submitBatch': { request: SubmitBatchRequest, response: SubmittedBatch },
   'approvals.submitFromReplenishment': { request: SubmitFromReplenishmentRequest, response: SubmittedBatch },
   'approvals.submitScenario': { request: SubmitScenarioRequest, response: SubmittedBatch },
+  /** What Submit batch on a scenario would send now, for its button: nothing is recorded. */
+  'approvals.scenarioSubmission': { request: z.strictObject({ scenarioId: z.string().min(1).max(64) }), response: ScenarioSubmission },
   'approvals.inbox': { request: InboxQuery, response: InboxView },
   'approvals.decide': { request: DecideRequest, response: DecideResult },
   'approvals.batches': { request: Empty, response: z.object({ batches: z.array(BatchSummaryView) }) },

@@ -92,16 +92,19 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     await page.getByTestId('replenishment-add').click();
     await expect.poll(() => page.getByTestId('replenishment-notice').innerText(), { timeout: 30_000 }).toContain('Added 2 proposals to "Rebalance north"');
     await show('Scenarios');
-    await expect.poll(() => page.getByTestId('submit-batch-button').innerText(), { timeout: 15_000 }).toBe('Submit batch (2 lines)');
-    await page.getByTestId('submit-batch-button').click();
     // One of the two is a purchase the batch from the Replenishment screen already orders (and the
-    // network cannot show yet): it is left out, and the planner is told where it waits.
+    // network cannot show yet): the button counts only the other, and says so.
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText(), { timeout: 15_000 }).toBe('Submit batch (1 line)');
+    expect(await page.getByTestId('scenario-already-submitted').innerText()).toBe('1 already submitted');
+    await page.getByTestId('submit-batch-button').click();
+    // It is left out, and the planner is told where it waits.
     await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(
       /^Batch submitted: 1 line .*\. Left out, already in a batch the network does not show yet: purchase \d+ × SKU-\d+ from .+ \(batch \w+, line \d, waiting\)\.$/,
     );
     await page.screenshot({ path: screenshotPath('e2e-approvals-scenario-submitted') });
-    await page.getByTestId('submit-batch-button').click();
-    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Nothing was submitted: each line is already in a batch the network does not show yet: /);
+    // Nothing is left to send: the button says so instead of offering a batch the services would refuse.
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText(), { timeout: 15_000 }).toBe('All 2 already submitted');
+    expect(await page.getByTestId('submit-batch-button').isDisabled()).toBe(true);
   });
 
   it('a supervisor sees why each line waits, approves one with a comment, then all eligible at once', async () => {

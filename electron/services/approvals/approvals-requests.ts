@@ -6,6 +6,7 @@ import { describeEvent, type AuditLog } from '../audit';
 import type { Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
 import { StoredLineUnreadableError } from '../store';
+import { sameOrderKey } from '../../../shared/approvals';
 import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { ExchangeRefusal, type ApprovalExchange } from './exchange';
@@ -20,6 +21,7 @@ type ApprovalChannel =
   | 'approvals.submitBatch'
   | 'approvals.submitFromReplenishment'
   | 'approvals.submitScenario'
+  | 'approvals.scenarioSubmission'
   | 'approvals.inbox'
   | 'approvals.decide'
   | 'approvals.batches'
@@ -124,6 +126,22 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
         deps.changed(result.batchId);
         const left = all.length - fresh.length;
         return left === 0 ? result : { ...result, leftOut: result.leftOut + left, summary: `${result.summary} ${left} submitted before (batch ${batches.join(', ')}) ${left === 1 ? 'was' : 'were'} left out.` };
+      }),
+    'approvals.scenarioSubmission': ({ scenarioId }) =>
+      guarded('approvals.scenarioSubmission', log, async () => {
+        const all = await deps.planned.fromScenario(scenarioId);
+        const open = service.storeForExchange.openScenarioProposals(scenarioId, now());
+        const orders = service.openOrdersNow();
+        const batches = new Set<string>();
+        let alreadySubmitted = 0;
+        for (const proposal of all) {
+          // This scenario's own line for it, or another batch's line ordering the same thing.
+          const earlier = open.get(proposal.id) ?? orders.get(sameOrderKey(proposal));
+          if (!earlier) continue;
+          alreadySubmitted++;
+          batches.add(earlier.batchId);
+        }
+        return { proposals: all.length, alreadySubmitted, batches: [...batches] };
       }),
     'approvals.inbox': (query) => guarded('approvals.inbox', log, () => inboxView(service, query, user(), now())),
     'approvals.decide': (request) =>

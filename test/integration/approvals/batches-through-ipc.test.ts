@@ -311,8 +311,11 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     const added = await transport.api.invoke('replenishment.addToScenario', { resultId: run.resultId, proposalIds: rows.slice(0, 2).map((row) => row.id), scenarioId: scenario.id });
     expect(added.applied).toBe(true);
 
+    const preview = (): Promise<unknown> => transport.api.invoke('approvals.scenarioSubmission', { scenarioId: scenario.id });
+    expect(await preview()).toEqual({ proposals: 2, alreadySubmitted: 0, batches: [] });
     const first = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: 'scenario batch' });
     expect(first.lines).toBe(2);
+    expect(await preview()).toEqual({ proposals: 2, alreadySubmitted: 2, batches: [first.batchId] });
     const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: first.batchId })).lines;
     // Dated and priced as the scenario plans them, which for an unchanged lane is what the run proposed.
     expect(lines.map((line) => [line.kind, line.nodeId, line.skuId, line.qty, line.leavesOn, line.arrivalDate])).toEqual(
@@ -328,6 +331,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     const third = rows[2];
     if (third) {
       await transport.api.invoke('replenishment.addToScenario', { resultId: run.resultId, proposalIds: [third.id], scenarioId: scenario.id });
+      expect(await preview()).toEqual({ proposals: 3, alreadySubmitted: 2, batches: [first.batchId] });
       const second = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null });
       expect(second.lines).toBe(1);
       expect(second.summary).toMatch(new RegExp(`2 submitted before \\(batch ${first.batchId}\\) were left out\\.$`));
@@ -370,6 +374,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     await expect(transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null })).rejects.toMatchObject({ code: 'conflict' });
     clock.advanceHours(73);
     expect((await transport.api.invoke('approvals.inbox', { state: 'all', batchId: first.batchId })).lines[0]?.state).toBe('expired');
+    expect(await transport.api.invoke('approvals.scenarioSubmission', { scenarioId: scenario.id })).toEqual({ proposals: 1, alreadySubmitted: 0, batches: [] });
     const again = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: 'once more' });
     expect(again).toMatchObject({ lines: 1, leftOut: 0 });
   });

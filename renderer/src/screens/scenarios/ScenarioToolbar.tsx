@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ScenarioDetail } from '../../../../shared/ipc';
+import { useEffect, useState } from 'react';
+import type { ScenarioDetail, ScenarioSubmission } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { SubmitBatch } from '../../components/SubmitBatch';
 
@@ -13,6 +13,32 @@ function proposedLines(scenario: ScenarioDetail): number {
     else if (edit.kind === 'cancel-supply') added.delete(edit.supplyLineId);
   }
   return added.size;
+}
+
+/**
+ * What Submit batch would send now, asked again when the scenario's edits change or a batch is
+ * submitted or decided anywhere; null until the services answer (or when they cannot plan it).
+ */
+function useScenarioSubmission(scenario: ScenarioDetail): ScenarioSubmission | null {
+  const [submission, setSubmission] = useState<ScenarioSubmission | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => planner().subscribe('approvals.changed', () => setVersion((current) => current + 1)), []);
+  const blocked = scenario.blockedReason !== null;
+  useEffect(() => {
+    let current = true;
+    if (blocked) {
+      setSubmission(null);
+      return;
+    }
+    planner()
+      .invoke('approvals.scenarioSubmission', { scenarioId: scenario.id })
+      .then((answer) => current && setSubmission(answer))
+      .catch(() => current && setSubmission(null));
+    return () => {
+      current = false;
+    };
+  }, [scenario.id, scenario.position, scenario.editCount, blocked, version]);
+  return submission;
 }
 
 /** Name, base snapshot, undo/redo, re-base, delete, and Submit batch for the scenario's transfers and purchases. */
@@ -33,6 +59,10 @@ export function ScenarioToolbar({
 }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const undone = scenario.editCount - scenario.position;
+  const submission = useScenarioSubmission(scenario);
+  const proposed = submission?.proposals ?? proposedLines(scenario);
+  const already = submission?.alreadySubmitted ?? 0;
+  const submitLabel = scenario.blockedReason !== null ? 'Re-base before submitting' : proposed === 0 ? 'No transfer or purchase to submit' : `All ${proposed} already submitted`;
   return (
     <div className="scenario-toolbar">
       <div>
@@ -74,12 +104,12 @@ export function ScenarioToolbar({
           </button>
         )}
         <span className="batch-actions" title="Sends this scenario's transfers and purchases for approval (those not already waiting or approved)">
-          <SubmitBatch
-            compact
-            count={scenario.blockedReason === null ? proposedLines(scenario) : 0}
-            label={scenario.blockedReason === null ? 'No transfer or purchase to submit' : 'Re-base before submitting'}
-            send={(note) => planner().invoke('approvals.submitScenario', { scenarioId: scenario.id, note })}
-          />
+          <SubmitBatch compact count={scenario.blockedReason === null ? proposed - already : 0} label={submitLabel} send={(note) => planner().invoke('approvals.submitScenario', { scenarioId: scenario.id, note })} />
+          {already > 0 && proposed > already && (
+            <span className="muted small" data-testid="scenario-already-submitted" title={`Waiting or approved in batch ${submission?.batches.join(', ') ?? ''}`}>
+              {already} already submitted
+            </span>
+          )}
         </span>
       </div>
     </div>
