@@ -1,4 +1,5 @@
 import type { LineState } from './approval-progress';
+import { batchLabel } from './batch';
 import type { Proposal } from '../domain/scenario';
 
 /** A line already submitted whose order the network a new batch is checked against does not show yet. */
@@ -96,7 +97,7 @@ const SHOWN = 3;
 
 /** "transfer 30 × SKU-1 RDC1 → FSL01 (batch B1, line 2, waiting), … and 4 more" */
 export function describeRepeats(repeated: readonly RepeatedProposal[]): string {
-  const shown = repeated.slice(0, SHOWN).map(({ proposal, earlier }) => `${describeOrder(proposal)} (batch ${earlier.batchId}, line ${earlier.line}, ${earlier.state})`);
+  const shown = repeated.slice(0, SHOWN).map(({ proposal, earlier }) => `${describeOrder(proposal)} (batch ${batchLabel(earlier.batchId)}, line ${earlier.line}, ${earlier.state})`);
   const more = repeated.length > SHOWN ? ` and ${repeated.length - SHOWN} more` : '';
   return `${shown.join('; ')}${more}`;
 }

@@ -6,6 +6,15 @@ import { LineFacts, ServiceImpact } from './line-facts';
 
 export const RecordId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'ids are letters, digits, dashes and underscores');
 
+/**
+ * How screens and messages name a batch: the last 8 characters of its id (the random end of a
+ * ULID), short enough to read out on the phone and unique enough within a region's history. The
+ * Exchange panel and the audit name batches the same way.
+ */
+export function batchLabel(batchId: string): string {
+  return batchId.length > 8 ? batchId.slice(-8) : batchId;
+}
+
 /** Where the proposals of a batch came from. */
 export const BatchOrigin = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('scenario'), scenarioId: z.string().min(1).max(64) }),

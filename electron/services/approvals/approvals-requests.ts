@@ -6,7 +6,7 @@ import { describeEvent, type AuditLog } from '../audit';
 import type { Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
 import { StoredLineUnreadableError } from '../store';
-import { sameOrderKey } from '../../../shared/approvals';
+import { batchLabel, sameOrderKey } from '../../../shared/approvals';
 import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
 import { ExchangeRefusal, type ApprovalExchange } from './exchange';
@@ -118,7 +118,7 @@ export function approvalHandlers(deps: ApprovalRequestDeps): Pick<RequestHandler
         // (one rejected or expired may be).
         const open = service.storeForExchange.openScenarioProposals(scenarioId, now());
         const fresh = all.filter((proposal) => !open.has(proposal.id));
-        const batches = [...new Set(all.flatMap((proposal) => open.get(proposal.id)?.batchId ?? []))];
+        const batches = [...new Set(all.flatMap((proposal) => open.get(proposal.id)?.batchId ?? []))].map(batchLabel);
         if (fresh.length === 0) throw new ServiceError('conflict', `Every transfer and purchase of this scenario is already submitted (batch ${batches.join(', ')}); a rejected or expired line can be submitted again.`);
         if (fresh.length > 500) throw new ServiceError('invalid-request', `This scenario adds ${fresh.length} transfers and purchases; a batch holds at most 500 lines.`);
         const result = await service.submit({ origin: { kind: 'scenario', scenarioId }, proposals: fresh, note }, user());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchLabel } from '../../../shared/approvals';
 import type { NetworkSnapshot, TransferProposal } from '../../../shared/domain';
 import type { ApprovalLineView, ProposalView } from '../../../shared/ipc';
 import { ApprovalStore } from '../../../electron/services/store';
@@ -248,7 +249,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     const submitted = await transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: rows.map((row) => row.id), note: 'the same run again' });
     expect(submitted).toMatchObject({ lines: 1, leftOut: 3 });
     expect(submitted.summary).toContain(`Left out, already in a batch the network does not show yet: ${rows[0]?.kind} ${rows[0]?.qty} × ${rows[0]?.skuId}`);
-    expect(submitted.summary).toContain(`(batch ${earlier?.batchId}, line 1, `);
+    expect(submitted.summary).toContain(`(batch ${batchLabel(earlier?.batchId ?? '')}, line 1, `);
     const lines = (await transport.api.invoke('approvals.inbox', { state: 'all', batchId: submitted.batchId })).lines;
     expect(lines.map((line) => [line.skuId, line.qty])).toEqual([[rows[3]?.skuId, rows[3]?.qty]]);
     const fourth = (await transport.api.invoke('replenishment.page', { resultId: run.resultId, filter: {}, offset: 3, limit: 1 })).rows[0];
@@ -258,12 +259,12 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     const before = (await transport.api.invoke('approvals.batches', {})).batches.length;
     await expect(transport.api.invoke('approvals.submitFromReplenishment', { resultId: run.resultId, proposalIds: [rows[0]?.id ?? '', rows[3]?.id ?? ''], note: null })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(new RegExp(`^Nothing was submitted: each line is already in a batch the network does not show yet: .*\\(batch ${earlier?.batchId}, line 1, .*; .*\\(batch ${submitted.batchId}, line 1, `)),
+      message: expect.stringMatching(new RegExp(`^Nothing was submitted: each line is already in a batch the network does not show yet: .*\\(batch ${batchLabel(earlier?.batchId ?? '')}, line 1, .*; .*\\(batch ${batchLabel(submitted.batchId)}, line 1, `)),
     });
     // Whatever its id: P-risky (approved) under another name is still the same order.
     await expect(transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [{ ...chosen.risky, id: 'P-risky-3' }], note: null })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining(`transfer ${chosen.risky.qty} × ${chosen.risky.skuId} ${chosen.risky.fromNodeId} → ${chosen.risky.nodeId} (batch ${batchId}, line 2, approved)`),
+      message: expect.stringContaining(`transfer ${chosen.risky.qty} × ${chosen.risky.skuId} ${chosen.risky.fromNodeId} → ${chosen.risky.nodeId} (batch ${batchLabel(batchId)}, line 2, approved)`),
     });
     expect((await transport.api.invoke('approvals.batches', {})).batches).toHaveLength(before);
 
@@ -326,7 +327,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
 
     await expect(transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null })).rejects.toMatchObject({
       code: 'conflict',
-      message: `Every transfer and purchase of this scenario is already submitted (batch ${first.batchId}); a rejected or expired line can be submitted again.`,
+      message: `Every transfer and purchase of this scenario is already submitted (batch ${batchLabel(first.batchId)}); a rejected or expired line can be submitted again.`,
     });
     const third = rows[2];
     if (third) {
@@ -334,7 +335,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
       expect(await preview()).toEqual({ proposals: 3, alreadySubmitted: 2, batches: [first.batchId] });
       const second = await transport.api.invoke('approvals.submitScenario', { scenarioId: scenario.id, note: null });
       expect(second.lines).toBe(1);
-      expect(second.summary).toMatch(new RegExp(`2 submitted before \\(batch ${first.batchId}\\) were left out\\.$`));
+      expect(second.summary).toMatch(new RegExp(`2 submitted before \\(batch ${batchLabel(first.batchId)}\\) were left out\\.$`));
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRepeats, leaveOutRepeats, openLines, openOrdersByPlace, otherOrdersForPlace, type EarlierLine } from '../../../shared/approvals';
+import { batchLabel, describeRepeats, leaveOutRepeats, openLines, openOrdersByPlace, otherOrdersForPlace, type EarlierLine } from '../../../shared/approvals';
 import type { PurchaseProposal, TransferProposal } from '../../../shared/domain';
 
 const reason = { text: 'because', figures: {} };
@@ -42,6 +42,12 @@ describe('a batch leaves out the orders an open line, not yet in the network, al
     expect(describeRepeats(repeated)).toBe(
       'transfer 30 × SKU-1 RDC1 → FSL01 (batch B1, line 4, waiting); purchase 50 × SKU-2 from Atlantic Filters for FSL01 (batch B1, line 1, approved); transfer 2 × SKU-1 RDC1 → FSL01 (batch B1, line 2, waiting) and 1 more',
     );
+  });
+
+  it('names a batch as the Exchange panel does: the last 8 characters of its id', () => {
+    const { repeated } = leaveOutRepeats([{ proposal: transfer }], [{ ...earlier(transfer, 'waiting', 2), batchId: '01M8F3H9ZSXRWA35XWW8Q7RWTY' }]);
+    expect(describeRepeats(repeated)).toBe('transfer 30 × SKU-1 RDC1 → FSL01 (batch W8Q7RWTY, line 2, waiting)');
+    expect(batchLabel('B1')).toBe('B1');
   });
 });
 

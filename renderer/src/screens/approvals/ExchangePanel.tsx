@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BatchSummaryView, ExchangeFileView, FetchedExchangeFile, ImportResult, KeysView } from '../../../../shared/ipc';
+import { batchLabel } from '../../../../shared/approvals/batch';
 import { planner } from '../../bridge';
 import { useAppStore } from '../../stores/app-store';
 
@@ -127,7 +128,7 @@ export function ExchangePanel({ version }: { version: number }) {
             {batches.slice(0, 10).map((batch) => (
               <tr key={batch.batchId}>
                 <td>
-                  <code>{batch.batchId.slice(-8)}</code> {batch.note ?? ''}
+                  <code>{batchLabel(batch.batchId)}</code> {batch.note ?? ''}
                   {batch.importedFrom ? <span className="muted"> (imported)</span> : null}
                 </td>
                 <td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ApprovalLineView } from '../../../../shared/ipc';
+import { batchLabel } from '../../../../shared/approvals/batch';
 import { planner } from '../../bridge';
 import { formatCost, formatDate, formatQuantity } from '../../format';
 import { routeText, stateText, type RegionFormat } from './LineTable';
@@ -60,7 +61,7 @@ export function LineDetail({ line, format, onDecided }: { line: ApprovalLineView
               <ul>
                 {line.alsoOrdered.map((order) => (
                   <li key={`${order.batchId}-${order.line}`}>
-                    {order.kind === 'transfer' ? 'transfer' : 'purchase'} {formatQuantity(order.qty, format.locale)} from {order.from}, leaves {formatDate(order.leavesOn, format.locale)}, arrives {formatDate(order.arrivalDate, format.locale)} (batch {order.batchId}, line {order.line}, {order.state})
+                    {order.kind === 'transfer' ? 'transfer' : 'purchase'} {formatQuantity(order.qty, format.locale)} from {order.from}, leaves {formatDate(order.leavesOn, format.locale)}, arrives {formatDate(order.arrivalDate, format.locale)} (batch {batchLabel(order.batchId)}, line {order.line}, {order.state})
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { ProposalView, SubmittedOrder } from '../../../../shared/ipc';
+import { batchLabel } from '../../../../shared/approvals/batch';
 import { formatCost, formatDate, formatQuantity } from '../../format';
 
 /** The proposals grid: what, where from, when, what it costs, whether its data is stale, and why. */
@@ -62,10 +63,10 @@ function submittedText(row: ProposalView, locale: string): string {
 }
 
 function submittedTooltip(row: ProposalView, locale: string): string {
-  if (row.submitted) return `Already in batch ${row.submitted.batchId}, line ${row.submitted.line} (${row.submitted.state}): submitting it again leaves it out.`;
+  if (row.submitted) return `Already in batch ${batchLabel(row.submitted.batchId)}, line ${row.submitted.line} (${row.submitted.state}): submitting it again leaves it out.`;
   if (!row.alsoOrdered) return '';
   const { count, latest } = row.alsoOrdered;
   const what = `${latest.kind} of ${formatQuantity(latest.qty, locale)} from ${latest.from}, ${latest.kind === 'transfer' ? 'shipping' : 'ordered'} ${formatDate(latest.leavesOn, locale)}`;
   const others = count > 1 ? ` and ${formatQuantity(count - 1, locale)} more open order${count === 2 ? '' : 's'}` : '';
-  return `Batch ${latest.batchId}, line ${latest.line} (${latest.state}): a ${what}${others} for this node and SKU, not yet in the network. This proposal is a different order and is not left out: check the need is not covered twice.`;
+  return `Batch ${batchLabel(latest.batchId)}, line ${latest.line} (${latest.state}): a ${what}${others} for this node and SKU, not yet in the network. This proposal is a different order and is not left out: check the need is not covered twice.`;
 }

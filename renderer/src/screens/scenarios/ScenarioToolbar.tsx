@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ScenarioDetail, ScenarioSubmission } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
+import { batchLabel } from '../../../../shared/approvals/batch';
 import { SubmitBatch } from '../../components/SubmitBatch';
 
 /** Transfers and purchases the scenario adds with the edits in effect: the lines a submission proposes. */
@@ -106,7 +107,7 @@ export function ScenarioToolbar({
         <span className="batch-actions" title="Sends this scenario's transfers and purchases for approval (those not already waiting or approved)">
           <SubmitBatch compact count={scenario.blockedReason === null ? proposed - already : 0} label={submitLabel} send={(note) => planner().invoke('approvals.submitScenario', { scenarioId: scenario.id, note })} />
           {already > 0 && proposed > already && (
-            <span className="muted small" data-testid="scenario-already-submitted" title={`Waiting or approved in batch ${submission?.batches.join(', ') ?? ''}`}>
+            <span className="muted small" data-testid="scenario-already-submitted" title={`Waiting or approved in batch ${(submission?.batches ?? []).map(batchLabel).join(', ')}`}>
               {already} already submitted
             </span>
           )}
