@@ -65,7 +65,17 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     const submittedCells = [0, 1, 2].map((index) => page.locator(`[data-testid="proposals-grid"] .ag-row[row-index="${index}"] .ag-cell[col-id="submitted"]`).first());
     await expect.poll(() => Promise.all(submittedCells.map((cell) => cell.innerText())), { timeout: 15_000 }).toEqual(['Waiting · line 1', 'Waiting · line 2', 'Waiting · line 3']);
     expect(await page.locator('[data-testid="proposals-grid"] .ag-row[row-index="3"] .ag-cell[col-id="submitted"]').first().innerText()).toBe('');
+    // Ticking a row already in a batch: the button counts only what would be sent.
+    const tick = (index: number) => page.locator(`[data-testid="proposals-grid"] .ag-row[row-index="${index}"] input[type="checkbox"]`).first();
+    await tick(0).check();
+    await tick(3).check();
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText()).toBe('Submit batch (1 line)');
+    expect(await page.getByTestId('replenishment-already-submitted').innerText()).toBe('1 ticked already submitted (left out)');
     await page.screenshot({ path: screenshotPath('e2e-replenishment-submitted-rows') });
+    await tick(3).uncheck();
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText()).toBe('All 1 ticked already submitted');
+    expect(await page.getByTestId('submit-batch-button').isDisabled()).toBe(true);
+    await tick(0).uncheck();
     await show('Approvals');
     // The planner sees the lines of the batch, but none is theirs to decide.
     await page.getByTestId('tab-all').click();

@@ -30,6 +30,8 @@ export function ReplenishmentScreen() {
   const [skuText, setSkuText] = useSkuText(setFilter);
   const [shown, setShown] = useState<{ total: number; stale: number } | null>(null);
   const [selected, setSelected] = useState<ProposalView[]>([]);
+  // Ticked rows whose order is already in a batch: the services leave them out, so the button does not count them.
+  const alreadySubmitted = selected.filter((proposal) => proposal.submitted !== null).length;
   const [focus, setFocus] = useState<ProposalView | null>(null);
   const [addTo, setAddTo] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -232,11 +234,16 @@ export function ReplenishmentScreen() {
             </button>
             <span className="batch-actions">
               <SubmitBatch
-                count={selected.length}
-                label="Tick proposals to submit them for approval"
+                count={selected.length - alreadySubmitted}
+                label={alreadySubmitted > 0 ? `All ${alreadySubmitted} ticked already submitted` : 'Tick proposals to submit them for approval'}
                 send={(note) => planner().invoke('approvals.submitFromReplenishment', { resultId: result.resultId, proposalIds: selected.map((proposal) => proposal.id), note })}
                 onSubmitted={() => grid.current?.deselectAll()}
               />
+              {alreadySubmitted > 0 && selected.length > alreadySubmitted && (
+                <span className="muted small" data-testid="replenishment-already-submitted">
+                  {alreadySubmitted} ticked already submitted (left out)
+                </span>
+              )}
             </span>
           </div>
           <div className="replenishment-body">
