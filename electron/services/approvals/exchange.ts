@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  batchLabel,
   checkDecision,
   EXCHANGE_FORMAT,
   EXCHANGE_VALID_HOURS,
@@ -162,20 +163,20 @@ export class ApprovalExchange {
     if (!user) throw new NotIdentifiedError('nothing can be signed');
     const store = this.service.storeForExchange;
     const batch = store.batch(batchId);
-    if (!batch) throw new Refusal(`There is no batch ${batchId} on this desktop.`);
-    if (batch.submittedBy !== user.login) throw new Refusal(`Batch ${batchId} was submitted by ${batch.submittedBy}; only they can sign it for another desktop.`);
+    if (!batch) throw new Refusal(`There is no batch ${batchLabel(batchId)} on this desktop.`);
+    if (batch.submittedBy !== user.login) throw new Refusal(`Batch ${batchLabel(batchId)} was submitted by ${batch.submittedBy}; only they can sign it for another desktop.`);
     const lines = store.lines({ batchId }).map((line) => line.record);
-    return this.sign(user, { kind: 'batch', batch, lines }, batchId, `Batch ${batchId} with ${plural(lines.length, 'line')}`);
+    return this.sign(user, { kind: 'batch', batch, lines }, batchId, `Batch ${batchLabel(batchId)} with ${plural(lines.length, 'line')}`);
   }
 
   /** Every decision this desktop knows on the batch, each with its maker's signature. */
   exportDecisions(batchId: string, user: Approver | null): ExchangeFileView {
     if (!user) throw new NotIdentifiedError('nothing can be signed');
     const store = this.service.storeForExchange;
-    if (!store.batch(batchId)) throw new Refusal(`There is no batch ${batchId} on this desktop.`);
+    if (!store.batch(batchId)) throw new Refusal(`There is no batch ${batchLabel(batchId)} on this desktop.`);
     const decisions = store.decisionsOfBatch(batchId);
-    if (decisions.length === 0) throw new Refusal(`Nobody has decided a line of batch ${batchId} yet: there are no decisions to send.`);
-    return this.sign(user, { kind: 'decisions', batchId, decisions }, batchId, `${plural(decisions.length, 'decision')} on batch ${batchId}`);
+    if (decisions.length === 0) throw new Refusal(`Nobody has decided a line of batch ${batchLabel(batchId)} yet: there are no decisions to send.`);
+    return this.sign(user, { kind: 'decisions', batchId, decisions }, batchId, `${plural(decisions.length, 'decision')} on batch ${batchLabel(batchId)}`);
   }
 
   /** Reads and checks a file up to (not including) trust: format, region, signature, replay and expiry. */
@@ -273,12 +274,12 @@ export class ApprovalExchange {
   private importBatch(payload: ExchangePayload, digest: string, content: Extract<ExchangeContent, { kind: 'batch' }>, signerKey: TrustedDeviceKey, user: Approver): ImportResult {
     const { batch, lines } = content;
     const store = this.service.storeForExchange;
-    if (batch.submittedBy !== payload.signer.login) throw new Refusal(`Batch ${batch.id} says ${batch.submittedBy} submitted it, but ${payload.signer.login} signed the file; a batch travels signed by its submitter.`);
+    if (batch.submittedBy !== payload.signer.login) throw new Refusal(`Batch ${batchLabel(batch.id)} says ${batch.submittedBy} submitted it, but ${payload.signer.login} signed the file; a batch travels signed by its submitter.`);
     if (signerKey.roles.length === 0) throw new Refusal(`${payload.signer.login} holds no role in ${this.service.profile.name}, so their batch is not accepted here.`);
-    if (batch.region !== this.service.profile.code) throw new Refusal(`Batch ${batch.id} is for region ${batch.region}.`);
-    if (store.batch(batch.id)) throw new Refusal(`Batch ${batch.id} is already on this desktop.`);
+    if (batch.region !== this.service.profile.code) throw new Refusal(`Batch ${batchLabel(batch.id)} is for region ${batch.region}.`);
+    if (store.batch(batch.id)) throw new Refusal(`Batch ${batchLabel(batch.id)} is already on this desktop.`);
     lines.forEach((line, index) => {
-      if (line.batchId !== batch.id || line.position !== index) throw new Refusal(`Line ${index + 1} of the file does not belong to batch ${batch.id} in its place.`);
+      if (line.batchId !== batch.id || line.position !== index) throw new Refusal(`Line ${index + 1} of the file does not belong to batch ${batchLabel(batch.id)} in its place.`);
       const here = evaluateLine(this.service.profile.approvalMatrix, line.facts, { locale: this.service.profile.locale });
       if (here.ruleId !== line.routing.ruleId || JSON.stringify(here.outcome) !== JSON.stringify(line.routing.outcome)) {
         throw new Refusal(`This desktop’s approval matrix routes line ${index + 1} to ${here.ruleId ?? 'the fallback'}, the file to ${line.routing.ruleId ?? 'the fallback'}: the two desktops run different region profiles. Update the older one.`);
@@ -300,14 +301,14 @@ export class ApprovalExchange {
       kind: 'batch',
       batchId: batch.id,
       count: lines.length,
-      summary: `Imported batch ${batch.id} from ${batch.submittedByName}: ${plural(lines.length, 'line')}, ${lines.length - auto} waiting for approval (auto-approved lines are pushed by the desktop they were submitted on).`,
+      summary: `Imported batch ${batchLabel(batch.id)} from ${batch.submittedByName}: ${plural(lines.length, 'line')}, ${lines.length - auto} waiting for approval (auto-approved lines are pushed by the desktop they were submitted on).`,
     };
   }
 
   private importDecisions(payload: ExchangePayload, digest: string, content: Extract<ExchangeContent, { kind: 'decisions' }>, user: Approver): ImportResult {
     const store = this.service.storeForExchange;
     const batch = store.batch(content.batchId);
-    if (!batch) throw new Refusal(`Batch ${content.batchId} is not on this desktop: import the batch file first.`);
+    if (!batch) throw new Refusal(`Batch ${batchLabel(content.batchId)} is not on this desktop: import the batch file first.`);
     const now = this.options.now().toISOString();
     const fresh = [...content.decisions].filter((signed) => !store.hasDecision(signed.decision.id)).sort((a, b) => Date.parse(a.decision.decidedAt) - Date.parse(b.decision.decidedAt));
     if (fresh.length === 0) throw new Refusal(`Every decision in the file is already on this desktop.`);
@@ -333,7 +334,7 @@ export class ApprovalExchange {
       const stored = line.state;
       if (stored === 'waiting' && (after.state === 'approved' || after.state === 'rejected')) settled.push({ lineId, state: after.state });
       else if (stored !== 'waiting' && stored !== 'auto-approved' && after.state !== stored) {
-        throw new Refusal(`Line ${line.record.position + 1} of batch ${batch.id} is already ${stored} here; with the file’s decisions it would be ${after.state}. Sort out the conflict with the people who decided it.`);
+        throw new Refusal(`Line ${line.record.position + 1} of batch ${batchLabel(batch.id)} is already ${stored} here; with the file’s decisions it would be ${after.state}. Sort out the conflict with the people who decided it.`);
       }
     }
     this.service.write('The import', () => {
@@ -364,14 +365,14 @@ export class ApprovalExchange {
       kind: 'decisions',
       batchId: batch.id,
       count: fresh.length,
-      summary: `Imported ${plural(fresh.length, 'decision')} on batch ${batch.id}${settled.length > 0 ? `; ${plural(settled.length, 'line')} settled` : ''}. Approved lines are pushed to Odoo by the desktop where their approval was completed.`,
+      summary: `Imported ${plural(fresh.length, 'decision')} on batch ${batchLabel(batch.id)}${settled.length > 0 ? `; ${plural(settled.length, 'line')} settled` : ''}. Approved lines are pushed to Odoo by the desktop where their approval was completed.`,
     };
   }
 
   private checkImportedDecision(signed: SignedDecision, batchId: string, proposedBy: string, submittedAt: string, decisionsOf: (lineId: string) => LineDecision[], now: string): void {
     const { decision, signer } = signed;
     const label = `The decision of ${decision.decidedBy} on line ${decision.lineId}`;
-    if (signed.batchId !== batchId) throw new Refusal(`${label} belongs to batch ${signed.batchId}, not ${batchId}.`);
+    if (signed.batchId !== batchId) throw new Refusal(`${label} belongs to batch ${batchLabel(signed.batchId)}, not ${batchLabel(batchId)}.`);
     if (decision.decidedBy !== signer.login) throw new Refusal(`${label} is signed by ${signer.login}: a decision is signed by the person who made it.`);
     if (!decisionSignatureHolds(signed)) throw new Refusal(`${label} does not match its signature: it was changed after it was signed.`);
     if (Date.parse(decision.decidedAt) > Date.parse(now) + 10 * 60_000) throw new Refusal(`${label} is dated ${decision.decidedAt}, in the future.`);
@@ -380,7 +381,7 @@ export class ApprovalExchange {
       throw new Refusal(`${label} counts as ${this.service.roleName(decision.role)}, a role this desktop does not know ${decision.decidedBy} to hold (${key.roles.map(this.service.roleName).join(', ') || 'none'}).`);
     }
     const line = this.service.storeForExchange.line(decision.lineId);
-    if (!line || line.record.batchId !== batchId) throw new Refusal(`${label}: batch ${batchId} has no such line here.`);
+    if (!line || line.record.batchId !== batchId) throw new Refusal(`${label}: batch ${batchLabel(batchId)} has no such line here.`);
     const earlier = decisionsOf(decision.lineId);
     const progress = lineProgress(line.record.routing.outcome, { submittedAt, decisions: earlier, now: decision.decidedAt });
     const check = checkDecision({ progress, proposedBy, decisions: earlier, decider: { login: decision.decidedBy, roles: [decision.role] }, roleName: this.service.roleName });

@@ -1,3 +1,4 @@
+import { batchLabel } from '../../../shared/approvals';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangePayload, SignedExchangeFile, type LineDecision } from '../../../shared/approvals';
@@ -103,6 +104,8 @@ describe('signed exchange files between two desktops, offline', () => {
   it('imports the batch once: its lines wait in the inbox on the road, and the same file again is refused', async () => {
     const result = await road.importFile(batchFile);
     expect(result).toMatchObject({ outcome: 'imported', kind: 'batch', batchId, count: 3 });
+    // Named as the Exchange panel names it.
+    expect(result.outcome === 'imported' ? result.summary : result.reason).toMatch(new RegExp(`^Imported batch ${batchLabel(batchId)} from Anna`));
     const lines = await road.inbox();
     expect(lines.map((line) => [line.state, line.ruleId, line.queued])).toEqual([
       ['auto-approved', 'small-transfers', false],
