@@ -119,6 +119,34 @@ export function openOrdersByPlace(open: readonly OpenLine[]): Map<string, OpenLi
   return byPlace;
 }
 
+/** An open order as the screens list it beside another line or proposal for the same node × SKU. */
+export interface OpenOrderSummary {
+  batchId: string;
+  line: number;
+  state: OpenLineState;
+  kind: 'transfer' | 'purchase';
+  qty: number;
+  /** The source node of a transfer (as `nodeLabel` names it), the supplier of a purchase. */
+  from: string;
+  /** Ship date of a transfer, order date of a purchase. */
+  leavesOn: string;
+  arrivalDate: string;
+}
+
+export function openOrderSummary(order: OpenLine, nodeLabel: (nodeId: string) => string = (nodeId) => nodeId): OpenOrderSummary {
+  const { proposal } = order;
+  return {
+    batchId: order.batchId,
+    line: order.line,
+    state: order.state,
+    kind: proposal.kind,
+    qty: proposal.qty,
+    from: proposal.kind === 'transfer' ? nodeLabel(proposal.fromNodeId) : proposal.supplier,
+    leavesOn: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
+    arrivalDate: proposal.arrivalDate,
+  };
+}
+
 /**
  * For a line a supervisor decides: the other open orders, from other batches, for the same node
  * and SKU. Not refused (a second order may be a new need, or another day's), but worth seeing

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BatchOrigin, LineState, RecordId } from '../approvals';
 import { Instant, LocalDate } from '../domain/calendar';
 import { Proposal } from '../domain/scenario';
+import { OpenOrderView } from './planning-views';
 
 /** "Submit batch": the proposals a planner selected, and where they came from. */
 export const SubmitBatchRequest = z.strictObject({
@@ -76,18 +77,6 @@ export const DecisionView = z.object({
 });
 
 /** Another open order, from another batch, for the same node and SKU as a line. */
-export const OtherOrderView = z.object({
-  batchId: z.string(),
-  line: z.number().int().positive(),
-  state: z.enum(['auto-approved', 'waiting', 'approved']),
-  kind: z.enum(['transfer', 'purchase']),
-  qty: z.number(),
-  /** The source node of a transfer, the supplier of a purchase. */
-  from: z.string(),
-  leavesOn: LocalDate,
-  arrivalDate: LocalDate,
-});
-export type OtherOrderView = z.infer<typeof OtherOrderView>;
 
 export const ApprovalLineView = z.object({
   lineId: z.string(),
@@ -142,7 +131,7 @@ export const ApprovalLineView = z.object({
    * For a waiting line: other open orders, from other batches and not yet in the network, for the
    * same node and SKU (two batches may cover the same shortage); the first few, oldest first.
    */
-  alsoOrdered: z.array(OtherOrderView).max(5),
+  alsoOrdered: z.array(OpenOrderView).max(5),
   /** How many such orders there are in all. */
   alsoOrderedCount: z.number().int().nonnegative(),
 });

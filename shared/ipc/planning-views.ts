@@ -249,16 +249,20 @@ export const SubmittedOrder = z.object({
 });
 export type SubmittedOrder = z.infer<typeof SubmittedOrder>;
 
-/** Another open order, not yet in the network, for the same node × SKU as a proposal (another source, quantity or day). */
-export const SimilarOrder = SubmittedOrder.extend({
+/**
+ * Another open order, not yet in the network, for the same node × SKU as a proposal or a line
+ * (another source, quantity or day): beside a Replenishment row, and in a supervisor's line.
+ */
+export const OpenOrderView = SubmittedOrder.extend({
   kind: z.enum(['transfer', 'purchase']),
   qty: z.number(),
-  /** The source node's code of a transfer, the supplier of a purchase. */
+  /** The source node of a transfer, the supplier of a purchase. */
   from: z.string(),
   /** Ship date of a transfer, order date of a purchase. */
   leavesOn: LocalDate,
+  arrivalDate: LocalDate,
 });
-export type SimilarOrder = z.infer<typeof SimilarOrder>;
+export type OpenOrderView = z.infer<typeof OpenOrderView>;
 
 export const ProposalView = z.object({
   id: z.string(),
@@ -293,7 +297,7 @@ export const ProposalView = z.object({
    * submitted first, and how many there are. A planner checks them before ordering again (a line
    * waiting since yesterday is ordered for yesterday, so it is not the same order as today's).
    */
-  alsoOrdered: z.object({ count: z.number().int().positive(), latest: SimilarOrder }).nullable(),
+  alsoOrdered: z.object({ count: z.number().int().positive(), latest: OpenOrderView }).nullable(),
 });
 export type ProposalView = z.infer<typeof ProposalView>;
 

@@ -1,5 +1,5 @@
-import { explainRouting, otherOrdersForPlace, termsOf, type OpenLine, type ServiceImpact } from '../../../shared/approvals';
-import type { ApprovalLineView, InboxQuery, InboxView, OtherOrderView } from '../../../shared/ipc';
+import { explainRouting, openOrderSummary, otherOrdersForPlace, termsOf, type OpenLine, type ServiceImpact } from '../../../shared/approvals';
+import type { ApprovalLineView, InboxQuery, InboxView } from '../../../shared/ipc';
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
 import type { ApprovalService, Approver, LineWithProgress } from './approval-service';
@@ -31,20 +31,6 @@ function waitingForText(service: ApprovalService, line: LineWithProgress): strin
   const joined = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${outcome.mode === 'all' ? 'and' : 'or'} ${names[names.length - 1] as string}`;
   const escalation = progress.escalated && progress.escalateTo && !progress.missingRoles.includes(progress.escalateTo) ? ` — or ${service.roleName(progress.escalateTo)} alone (escalated)` : '';
   return `${joined}${escalation}`;
-}
-
-function otherOrderView(order: OpenLine): OtherOrderView {
-  const { proposal, state } = order;
-  return {
-    batchId: order.batchId,
-    line: order.line,
-    state,
-    kind: proposal.kind,
-    qty: proposal.qty,
-    from: proposal.kind === 'transfer' ? proposal.fromNodeId : proposal.supplier,
-    leavesOn: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
-    arrivalDate: proposal.arrivalDate,
-  };
 }
 
 const OTHER_ORDERS_SHOWN = 5;
@@ -104,7 +90,7 @@ export function lineView(service: ApprovalService, line: LineWithProgress, user:
     canDecide: refusal === null,
     cannotDecideBecause: refusal,
     queued,
-    alsoOrdered: others.slice(0, OTHER_ORDERS_SHOWN).map(otherOrderView),
+    alsoOrdered: others.slice(0, OTHER_ORDERS_SHOWN).map((order) => openOrderSummary(order)),
     alsoOrderedCount: others.length,
   };
 }

@@ -15,7 +15,7 @@ import type {
   SubmittedOrder,
   TargetView,
 } from '../../../shared/ipc';
-import { orderKey, placeKey, type OpenLine } from '../../../shared/approvals';
+import { openOrderSummary, orderKey, placeKey, type OpenLine } from '../../../shared/approvals';
 import type { JobInput } from '../planning';
 import { planningCall } from './job-errors';
 import { newId, type PlanningServiceDeps, type ScenarioService } from './scenario-service';
@@ -48,24 +48,12 @@ function submittedIn(row: ProposalView, submitted: ReadonlyMap<string, Submitted
   return found ? { batchId: found.batchId, line: found.line, state: found.state } : null;
 }
 
-/** The other open orders for a row's node × SKU, the latest submitted first (for a row not itself submitted). */
+/** How many open orders stock a row's node × SKU, and the latest submitted (for a row not itself submitted). */
 function similarTo(row: ProposalView, byPlace: ReadonlyMap<string, readonly OpenLine[]>, nodeCode: (nodeId: string) => string): ProposalView['alsoOrdered'] {
   const others = byPlace.get(placeKey(row));
   const latest = others?.[others.length - 1];
   if (!others || !latest) return null;
-  const { proposal } = latest;
-  return {
-    count: others.length,
-    latest: {
-      batchId: latest.batchId,
-      line: latest.line,
-      state: latest.state,
-      kind: proposal.kind,
-      qty: proposal.qty,
-      from: proposal.kind === 'transfer' ? nodeCode(proposal.fromNodeId) : proposal.supplier,
-      leavesOn: proposal.kind === 'transfer' ? proposal.shipDate : proposal.orderDate,
-    },
-  };
+  return { count: others.length, latest: openOrderSummary(latest, nodeCode) };
 }
 
 /** A row with the open order it repeats, or else the other open orders for its node × SKU. */

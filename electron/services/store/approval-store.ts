@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BatchRecord, expiresAtOf, LineRecord, SignedDecision } from '../../../shared/approvals';
 import { describeProblems } from '../../../shared/domain';
-import { ParsedRows } from './parsed-records';
+import { ParsedRows } from './parsed-rows';
 
 /** How a line is stored: its final states, or waiting (expiry and escalation are worked out from time). */
 export type StoredLineState = 'auto-approved' | 'waiting' | 'approved' | 'rejected';

@@ -354,7 +354,7 @@ describe.each(transports)('batches and decisions over %s', (_name, open) => {
     expect(marked?.submitted).toBeNull();
     expect(marked?.alsoOrdered).toEqual({
       count: 1,
-      latest: { batchId: submitted.batchId, line: 1, state: line?.state, kind: 'transfer', qty: row.qty + 1, from: row.fromNodeCode, leavesOn: row.startDate },
+      latest: { batchId: submitted.batchId, line: 1, state: line?.state, kind: 'transfer', qty: row.qty + 1, from: row.fromNodeCode, leavesOn: row.startDate, arrivalDate: row.arrivalDate },
     });
     // A row that is itself in a batch says so, and nothing more.
     expect((await page()).filter((candidate) => candidate.submitted !== null).every((candidate) => candidate.alsoOrdered === null)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ParsedRows } from '../../../electron/services/store/parsed-records';
+import { ParsedRows } from '../../../electron/services/store/parsed-rows';
 
 const Row = z.object({ qty: z.number().positive() });
 

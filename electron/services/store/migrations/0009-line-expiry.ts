@@ -23,6 +23,8 @@ export const migration0009LineExpiry: Migration = {
            AND json_extract(l.record, '$.routing.outcome.expiresAfterHours') IS NOT NULL`,
       )
       .all() as { id: string; submitted_at: string; hours: number }[];
+    // The arithmetic of `expiresAtOf`, written out: a released migration never changes, so it does
+    // not call code that may (a test holds the two to the same instant).
     const setExpiry = db.prepare('UPDATE approval_lines SET expires_at = ? WHERE id = ?');
     for (const line of lines) setExpiry.run(new Date(Date.parse(line.submitted_at) + line.hours * 3_600_000).toISOString(), line.id);
     db.exec(`

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { InboxStateFilter } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { useAppStore } from '../../stores/app-store';
@@ -8,6 +8,7 @@ import { LineDetail } from './LineDetail';
 import { LineTable } from './LineTable';
 import { useInbox } from './use-inbox';
 import './approvals.css';
+import { useApprovalsVersion } from '../../components/use-approvals-version';
 
 const TABS: { state: InboxStateFilter; label: string; count: (counts: NonNullable<ReturnType<typeof useInbox>['view']>['counts']) => number }[] = [
   { state: 'for-me', label: 'For me', count: (counts) => counts.forMe },
@@ -35,7 +36,7 @@ export function ApprovalsScreen() {
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [bulkComment, setBulkComment] = useState('');
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const [version, setVersion] = useState(0);
+  const version = useApprovalsVersion();
   const seesCosts = description?.user?.seesCosts ?? false;
 
   const filters = useMemo(
@@ -54,7 +55,6 @@ export function ApprovalsScreen() {
   const offset = page.filtersKey === filtersKey ? page.offset : 0;
   const query = useMemo(() => ({ ...filters, offset, limit: PAGE_SIZE }), [filters, offset]);
   const { view, error, loading, reload } = useInbox(query);
-  useEffect(() => planner().subscribe('approvals.changed', () => setVersion((current) => current + 1)), []);
 
   const lines = view?.lines ?? [];
   const selected = lines.find((line) => line.lineId === selectedId) ?? lines[0] ?? null;

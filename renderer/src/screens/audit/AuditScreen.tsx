@@ -3,6 +3,7 @@ import type { AuditEntryView, AuditQueryRequest, AuditVerificationView } from '.
 import { planner } from '../../bridge';
 import { useAppStore } from '../../stores/app-store';
 import './audit.css';
+import { useApprovalsVersion } from '../../components/use-approvals-version';
 
 const PAGE = 100;
 
@@ -35,9 +36,8 @@ export function AuditScreen() {
   const [error, setError] = useState<string | null>(null);
   const [verification, setVerification] = useState<AuditVerificationView | null>(null);
   const [verifying, setVerifying] = useState(false);
-  const [version, setVersion] = useState(0);
+  const version = useApprovalsVersion();
 
-  useEffect(() => planner().subscribe('approvals.changed', () => setVersion((current) => current + 1)), []);
 
   const query = useCallback(
     (beforeSeq?: number): AuditQueryRequest => ({

@@ -14,6 +14,7 @@ import { formatCost, formatQuantity } from '../../format';
 import { useAppStore } from '../../stores/app-store';
 import { proposalColumns } from './proposal-columns';
 import { ReasonPanel } from './ReasonPanel';
+import { useApprovalsVersion } from '../../components/use-approvals-version';
 
 const BLOCK = 200;
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -52,8 +53,7 @@ export function ReplenishmentScreen() {
 
   // A batch submitted or decided anywhere changes which rows are already submitted: fetch the rows
   // on screen again, where the planner is.
-  const [approvalsVersion, setApprovalsVersion] = useState(0);
-  useEffect(() => planner().subscribe('approvals.changed', () => setApprovalsVersion((current) => current + 1)), []);
+  const approvalsVersion = useApprovalsVersion();
 
   useEffect(() => {
     refreshScenarios();

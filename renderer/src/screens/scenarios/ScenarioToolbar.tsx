@@ -3,6 +3,7 @@ import type { ScenarioDetail, ScenarioSubmission } from '../../../../shared/ipc'
 import { planner } from '../../bridge';
 import { batchLabel } from '../../../../shared/approvals/batch';
 import { SubmitBatch } from '../../components/SubmitBatch';
+import { useApprovalsVersion } from '../../components/use-approvals-version';
 
 /** Transfers and purchases the scenario adds with the edits in effect: the lines a submission proposes. */
 function proposedLines(scenario: ScenarioDetail): number {
@@ -22,8 +23,7 @@ function proposedLines(scenario: ScenarioDetail): number {
  */
 function useScenarioSubmission(scenario: ScenarioDetail): ScenarioSubmission | null {
   const [submission, setSubmission] = useState<ScenarioSubmission | null>(null);
-  const [version, setVersion] = useState(0);
-  useEffect(() => planner().subscribe('approvals.changed', () => setVersion((current) => current + 1)), []);
+  const version = useApprovalsVersion();
   const blocked = scenario.blockedReason !== null;
   useEffect(() => {
     let current = true;
