@@ -294,6 +294,7 @@ export function createPlannerServices(options: PlannerOptions): PlannerServices 
     'sync.start': () => sync.start(),
     'sync.cancel': async () => sync.cancel(),
     'sync.status': () => sync.status(),
+    'sync.changes': async ({ takenAt }) => sync.changes(takenAt),
     ...settingsHandlers({ profile, settings, secrets, identity, audit, log }),
     ...outbox.handlers,
     'identity.verify': async () => {

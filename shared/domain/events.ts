@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { ProposalKind } from '../approvals/approval-matrix';
-import { Instant } from './calendar';
-import { OdooRecordRef } from './flows';
+import { Instant, LocalDate } from './calendar';
+import { OdooRecordRef, SupplyKind } from './flows';
+import { NodeId, SkuId } from './network';
 
 /** Who caused an event: a user's login, or `system` (sync, outbox) when nobody at the desk did. */
 export const Actor = z.string().min(1).max(200);
 
 const base = { at: Instant, actor: Actor };
 const Id = z.string().min(1).max(100);
+/** A figure before and after a change; null on the side where the line did not exist. */
+const Quantity = z.number().finite().nullable();
+const Change = z.enum(['new', 'changed', 'closed']);
+const flowLine = { nodeId: NodeId, skuId: SkuId, lineId: Id, source: OdooRecordRef.nullable(), change: Change, qtyBefore: Quantity, qtyAfter: Quantity };
 
 /**
  * The canonical events: one typed union for everything worth recording, used by the audit log,
@@ -47,6 +52,27 @@ export const CanonicalEvent = z.discriminatedUnion('kind', [
     device: z.string().nullable(),
     count: z.number().int().nonnegative(),
     reason: z.string().nullable(),
+  }),
+  /**
+   * What a sync found changed in Odoo since the last one (the activity feed; not the audit log,
+   * which records decisions, not the weather). On hand of one node × SKU:
+   */
+  z.strictObject({ kind: z.literal('stock-changed'), ...base, nodeId: NodeId, skuId: SkuId, onHandBefore: z.number().finite(), onHandAfter: z.number().finite() }),
+  /** An open demand line appeared, moved (quantity or due date) or closed (shipped or cancelled). */
+  z.strictObject({ kind: z.literal('demand-changed'), ...base, ...flowLine, customer: z.string(), dueBefore: LocalDate.nullable(), dueAfter: LocalDate.nullable() }),
+  /**
+   * An open supply line appeared, moved or closed (received or cancelled). Its ETA moving is
+   * DESIGN.md's "supply ETA changed"; a transfer going from planned to in transit is its milestone.
+   */
+  z.strictObject({
+    kind: z.literal('supply-changed'),
+    ...base,
+    ...flowLine,
+    supplyKindBefore: SupplyKind.nullable(),
+    supplyKindAfter: SupplyKind.nullable(),
+    counterparty: z.string().nullable(),
+    etaBefore: LocalDate.nullable(),
+    etaAfter: LocalDate.nullable(),
   }),
   /** A credential was stored or removed; its value is never part of the event. */
   z.strictObject({ kind: z.literal('secret-changed'), ...base, secret: z.string().min(1), change: z.enum(['stored', 'cleared']), reason: z.string().nullable() }),

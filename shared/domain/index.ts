@@ -7,3 +7,4 @@ export * from './problems';
 export * from './roles';
 export * from './scenario';
 export * from './events';
+export * from './network-changes';

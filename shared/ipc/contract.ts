@@ -50,7 +50,7 @@ import {
   TimelineRequest,
   TimelineView,
 } from './planning-views';
-import { NodeId, ScenarioEdit, SkuId } from '../domain';
+import { Instant, NodeId, ScenarioEdit, SkuId, SyncChangeCounts, SyncChanges } from '../domain';
 
 export const Notice = z.object({
   level: z.enum(['info', 'warning', 'error']),
@@ -102,6 +102,13 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** What recent syncs changed: each sync's counts, and one sync's changes in full (the newest unless asked). */
+export const SyncChangesView = z.object({
+  syncs: z.array(z.object({ takenAt: z.string(), previousTakenAt: z.string(), counts: SyncChangeCounts })),
+  selected: SyncChanges.nullable(),
+});
+export type SyncChangesView = z.infer<typeof SyncChangesView>;
+
 export const ConnectionCheck = z.object({
   serverVersion: z.string(),
   database: z.string(),
@@ -131,6 +138,7 @@ export const REQUESTS = {
   'sync.start': { request: Empty, response: z.object({ started: z.boolean() }) },
   'sync.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
   'sync.status': { request: Empty, response: SyncStatus },
+  'sync.changes': { request: z.strictObject({ takenAt: Instant.optional() }), response: SyncChangesView },
   'settings.describe': { request: Empty, response: SettingsView },
   'settings.changeOdooConnection': { request: ChangeOdooConnectionRequest, response: SettingsView },
   'settings.resetOdooConnection': { request: ResetOdooConnectionRequest, response: SettingsView },

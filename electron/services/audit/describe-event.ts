@@ -1,4 +1,4 @@
-import type { CanonicalEvent } from '../../../shared/domain';
+import { describeNetworkChange, type CanonicalEvent } from '../../../shared/domain';
 
 function short(id: string | null): string {
   return id === null ? '—' : id.length > 10 ? `…${id.slice(-8)}` : id;
@@ -44,6 +44,10 @@ export function describeEvent(event: CanonicalEvent): string {
       return `${event.setting} changed from ${describeValue(event.from)} to ${describeValue(event.to)}${event.reason ? `: ${event.reason}` : ''}`;
     case 'secret-changed':
       return `${event.secret} ${event.change}${event.reason ? `: ${event.reason}` : ''}`;
+    case 'stock-changed':
+    case 'supply-changed':
+    case 'demand-changed':
+      return `${event.nodeId} × ${event.skuId}: ${describeNetworkChange(event)}`;
     case 'exchange-file': {
       const what = event.fileKind === 'batch' ? 'batch file' : event.fileKind === 'decisions' ? 'decisions file' : 'file';
       const from = event.signer ? ` signed by ${event.signer}` : '';

@@ -14,6 +14,7 @@ import {
   SkuId,
   SnapshotRef,
   SnapshotSource,
+  SyncChangeCounts,
 } from '../../../shared/domain';
 import {
   AllocationFilter,
@@ -75,9 +76,10 @@ export const PLANNING_JOBS = {
   'load-network': { input: z.object({ dbPath: z.string(), demo: DemoNetworkRequest.nullable() }), result: LoadedNetwork },
   /** Rebuilds the network from what the Odoo sync staged, stores it, and plans on it. */
   'assemble-odoo': {
-    input: z.object({ dbPath: z.string(), profile: RegionProfile, takenAt: Instant, dayZero: LocalDate, changes: StagedChanges.nullable().default(null) }),
-    /** `patched`: only what the sync changed was rebuilt (false: the whole network was). */
-    result: LoadedNetwork.extend({ problems: z.array(z.string()), patched: z.boolean(), steps: z.record(z.string(), z.number()) }),
+    /** `compareWithPrevious`: record what changed against the network the worker holds (not on a first sync from a server). */
+    input: z.object({ dbPath: z.string(), profile: RegionProfile, takenAt: Instant, dayZero: LocalDate, changes: StagedChanges.nullable().default(null), compareWithPrevious: z.boolean().default(false) }),
+    /** `patched`: only what the sync changed was rebuilt (false: the whole network was); `changes`: what was recorded, if anything. */
+    result: LoadedNetwork.extend({ problems: z.array(z.string()), patched: z.boolean(), steps: z.record(z.string(), z.number()), changes: SyncChangeCounts.nullable() }),
   },
   'network-summary': { input: AsOf, result: NetworkSummary },
   'stock-page': { input: AsOf.extend({ query: StockQuery }), result: StockPage },

@@ -12,7 +12,7 @@ export type WorkerJobs = { [K in JobKind]: (input: ParsedInput<K>, context: JobC
 export function workerJobs(state: WorkerState): WorkerJobs {
   return {
     'load-network': (input, context) => state.load(input.dbPath, input.demo, context),
-    'assemble-odoo': (input, context) => state.assembleFromOdoo(input.dbPath, input.profile, input.takenAt, input.dayZero, input.changes, context),
+    'assemble-odoo': (input, context) => state.assembleFromOdoo(input.dbPath, input.profile, input.takenAt, input.dayZero, input.changes, input.compareWithPrevious, context),
     'network-summary': (input) => {
       const { snapshot, projection } = state.current;
       return summariseNetwork(snapshot, projection, freshnessByNode(snapshot, input.thresholds, new Date(input.now)));

@@ -1,11 +1,13 @@
+import type { Database } from 'better-sqlite3';
 import { generateDemoNetwork } from '../../../shared/demo';
 import type { NetworkSnapshot } from '../../../shared/domain';
 import { baselineFigures, buildNetworkModel, stockProjectionOf, type NetworkModel, type StockProjection } from '../../../shared/engine';
-import type { RegionProfile } from '../../../shared/domain';
-import { NetworkCache, OdooStaging, openDatabase } from '../store';
+import type { RegionProfile, SyncChangeCounts } from '../../../shared/domain';
+import { NetworkCache, OdooStaging, openDatabase, SyncChangeLog } from '../store';
 import { assembleSnapshot } from '../sync/assemble-snapshot';
 import { patchSnapshot } from '../sync/patch-snapshot';
 import type { StagedChanges } from '../sync/staged-changes';
+import { syncChangesOf } from '../sync/sync-changes-of';
 import type { DemoNetworkRequest, LoadedNetwork } from './jobs';
 import { StockView } from './views/stock-view';
 import { PlanningWorkspace } from './workspace/planning-workspace';
@@ -102,9 +104,18 @@ export class WorkerState {
   /**
    * Builds the network from the Odoo rows the sync staged, stores it in one transaction, then plans
    * on it. After an incremental sync that left master data alone, only what it changed is rebuilt
-   * and written; otherwise (or when in doubt) the whole network is.
+   * and written; otherwise (or when in doubt) the whole network is. With `compare`, what changed
+   * against the network planned before (lines and shortages) is recorded for the planner.
    */
-  async assembleFromOdoo(dbPath: string, profile: RegionProfile, takenAt: string, dayZero: string, changes: StagedChanges | null, context: JobContext): Promise<LoadedNetwork & { problems: string[]; patched: boolean; steps: Record<string, number> }> {
+  async assembleFromOdoo(
+    dbPath: string,
+    profile: RegionProfile,
+    takenAt: string,
+    dayZero: string,
+    changes: StagedChanges | null,
+    compare: boolean,
+    context: JobContext,
+  ): Promise<LoadedNetwork & { problems: string[]; patched: boolean; steps: Record<string, number>; changes: SyncChangeCounts | null }> {
     await this.storing;
     const { db } = openDatabase(dbPath, { skipIntegrityCheck: true });
     try {
@@ -117,7 +128,8 @@ export class WorkerState {
       };
       context.progress('Building the network from Odoo', 0, 3);
       const staging = new OdooStaging(db);
-      const previous = this.loaded?.snapshot;
+      const before = this.loaded;
+      const previous = before?.snapshot;
       const patched = previous && changes ? patchSnapshot(previous, staging, profile, changes, takenAt, dayZero) : null;
       const assembled = patched ?? assembleSnapshot(staging, profile, takenAt, dayZero);
       step(patched ? 'patch' : 'assemble whole');
@@ -139,10 +151,24 @@ export class WorkerState {
       // The network is already stored: plan on it whatever happens, so screen and cache agree.
       this.loaded = planOn(assembled.snapshot, { progress: context.progress, isCancelled: () => false });
       step('plan');
+      const recorded = compare && before && difference ? this.recordChanges(db, before, this.loaded, difference) : null;
+      step('changes');
       context.progress('Ready', 3, 3);
-      return { ...this.describe(assembled.snapshot), problems: assembled.problems, patched: patched !== null, steps };
+      return { ...this.describe(assembled.snapshot), problems: assembled.problems, patched: patched !== null, steps, changes: recorded };
     } finally {
       db.close();
+    }
+  }
+
+  /** The network is stored and planned on either way: a record that cannot be written costs the list, not the sync. */
+  private recordChanges(db: Database, before: LoadedState, after: LoadedState, difference: { previous: NetworkSnapshot; next: NetworkSnapshot }): SyncChangeCounts | null {
+    try {
+      const changes = syncChangesOf(before, after, difference);
+      new SyncChangeLog(db).record(changes);
+      return changes.counts;
+    } catch (error) {
+      this.notify('warning', `What this sync changed could not be recorded (${error instanceof Error ? error.message : String(error)}); the network itself is up to date.`);
+      return null;
     }
   }
 

@@ -14,3 +14,5 @@ export type { FactsMeta, LaneTerms, SupplierTerms } from './network-facts';
 export { ScenarioStore, StoredEditUnreadableError } from './scenario-store';
 export type { StoredScenario } from './scenario-store';
 export { writeWhenFree, CacheBusyError } from './write-when-free';
+export { SyncChangeLog, SyncChangesUnreadableError, KEPT_SYNCS } from './sync-change-log';
+export type { LoggedSync } from './sync-change-log';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { localDateOf, type RegionProfile } from '../../../shared/domain';
+import { localDateOf, type RegionProfile, type SyncChangeCounts } from '../../../shared/domain';
 import type { Log } from '../../app/log';
 import type { OdooClient } from '../odoo';
 import type { LoadedNetwork, PlanningHost } from '../planning';
@@ -25,6 +25,8 @@ export interface SyncReport {
   /** Whether the worker rebuilt only what this sync changed, or the whole network. */
   rebuilt: 'changes only' | 'whole network';
   problems: string[];
+  /** What changed since the last sync (null on a first sync, or when it could not be worked out). */
+  changes: SyncChangeCounts | null;
   reconciliation: ReconciliationReport;
   /** Milliseconds per step, for the benchmark and the log. */
   timings: Record<string, number>;
@@ -162,6 +164,8 @@ export class OdooSync {
           takenAt: startedAt,
           dayZero: localDateOf(new Date(startedAt), this.deps.profile.timeZone),
           changes: kind === 'incremental' && basis !== null ? stagedChanges(basis, pulls, details) : null,
+          // A first sync (a new server, or staging lost) has nothing of this server's to compare with.
+          compareWithPrevious: kind === 'incremental',
         }),
       );
       for (const [step, ms] of Object.entries(network.steps)) timings[`assemble: ${step}`] = ms;
@@ -185,6 +189,7 @@ export class OdooSync {
         network,
         rebuilt: network.patched ? 'changes only' : 'whole network',
         problems: network.problems,
+        changes: network.changes,
         reconciliation,
         timings,
       };

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { RegionProfile } from '../../../shared/domain';
-import type { ConnectionCheck, SyncStatus } from '../../../shared/ipc';
+import { summariseChanges, type RegionProfile } from '../../../shared/domain';
+import type { ConnectionCheck, SyncChangesView, SyncStatus } from '../../../shared/ipc';
 import type { Log } from '../../app/log';
 import { ServiceError } from '../../ipc/service-error';
 import { isOdooError, Many2one, OdooClient, type OdooConnection } from '../odoo';
 import type { LoadedNetwork, PlanningHost } from '../planning';
-import { OdooStaging } from '../store';
+import { KEPT_SYNCS, OdooStaging, SyncChangeLog, SyncChangesUnreadableError } from '../store';
 import { OdooSync, type SyncProgress, type SyncReport } from './odoo-sync';
 
 export interface SyncControllerDeps {
@@ -103,9 +103,10 @@ export class SyncController {
         this.progress = null;
         this.scheduleAuto();
         const differences = report.reconciliation.differences.length;
+        const changed = report.changes ? ` Since the last sync: ${summariseChanges(report.changes)}.` : '';
         this.deps.onFinished(
           'done',
-          `Synced from Odoo: ${report.network.nodes.length} nodes, ${report.network.rows.toLocaleString('en')} node × SKU rows; ${differences === 0 ? 'every node reconciles with Odoo' : `${differences} figures differ from Odoo (see Network)`}.`,
+          `Synced from Odoo: ${report.network.nodes.length} nodes, ${report.network.rows.toLocaleString('en')} node × SKU rows; ${differences === 0 ? 'every node reconciles with Odoo' : `${differences} figures differ from Odoo (see Network)`}.${changed}`,
         );
       },
       (error: unknown) => {
@@ -140,6 +141,20 @@ export class SyncController {
     const running = this.sync.isRunning;
     this.sync.cancel();
     return { cancelled: running };
+  }
+
+  /** What recent syncs changed, and one of them (the newest unless asked) in full. */
+  changes(takenAt?: string): SyncChangesView {
+    const log = new SyncChangeLog(this.deps.db);
+    try {
+      const selected = log.read(takenAt);
+      if (takenAt !== undefined && !selected) throw new ServiceError('not-found', `No changes are on record for a sync at ${takenAt}; only the last ${KEPT_SYNCS} syncs are kept.`);
+      return { syncs: log.list(), selected };
+    } catch (error) {
+      if (!(error instanceof SyncChangesUnreadableError)) throw error;
+      this.deps.log.error({ problem: error.message }, 'a sync changes record in the cache fails its schema');
+      throw new ServiceError('failed', error.message);
+    }
   }
 
   async status(): Promise<SyncStatus> {

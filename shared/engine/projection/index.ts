@@ -5,3 +5,5 @@ export { projectNetwork, projectBalances } from './project-network';
 export { projectRow, projectQuietRow, emptyRowFigures, copyRowFigures } from './row-figures';
 export type { RowFigures } from './row-figures';
 export { projectionReport } from './report';
+export { shortageChanges } from './shortage-changes';
+export type { DatedProjection } from './shortage-changes';

@@ -211,7 +211,7 @@ export function orderModels(_version: OdooVersion): ModelSpec[] {
       order: 'order_id, sequence, id',
       prepareCreate: (env, vals) => purchase.prepareLine(env, vals),
       afterCreate: (env, row) => purchase.afterLineChange(env, row),
-      afterWrite: (env, rows) => rows.forEach((row) => purchase.afterLineChange(env, row)),
+      afterWrite: (env, rows, vals) => purchase.afterLineWrite(env, rows, vals),
       fields: reportStored(poLineFields, ['product_uom_qty', 'price_subtotal', 'price_total', 'qty_received_method', 'qty_received', 'qty_invoiced', 'qty_to_invoice', 'partner_id', 'currency_id', 'company_id', 'state']),
     },
   ];

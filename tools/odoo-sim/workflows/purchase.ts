@@ -2,7 +2,7 @@ import { checkAccess } from '../orm/access';
 import type { Env } from '../orm/env';
 import { missingError, userError } from '../orm/errors';
 import type { Row } from '../orm/model-spec';
-import { createRecords } from '../orm/records';
+import { createRecords, writeRows } from '../orm/records';
 import { nextSequence, sequenceByCode } from '../models/base';
 import { actionCancel as cancelPickings, actionConfirm as confirmPickings } from './picking';
 
@@ -71,6 +71,20 @@ export function afterLineChange(env: Env, line: Row): void {
   const dates = linesOf(env, order).map((other) => other.date_planned).filter((date): date is string => typeof date === 'string').sort();
   const datePlanned = dates[0] ?? false;
   if (datePlanned !== order.date_planned) env.db.update('purchase.order', order, { date_planned: datePlanned });
+}
+
+/**
+ * `purchase.order.line.write` with a new `date_planned` (`_update_move_date_deadline`): the line's
+ * moves not yet done or cancelled get it as their deadline, so a vendor's new promise reaches the
+ * receipt (and its write date, which is how an incremental sync notices it).
+ */
+export function afterLineWrite(env: Env, lines: Row[], vals: Record<string, unknown>): void {
+  for (const line of lines) afterLineChange(env, line);
+  if (!vals.date_planned) return;
+  for (const line of lines) {
+    const open = [...(env.db.table('stock.move').lookup('purchase_line_id', line.id) ?? [])].filter((id) => !['done', 'cancel'].includes(String(env.row('stock.move', id)?.state)));
+    if (open.length > 0) writeRows(env, 'stock.move', open, { date_deadline: line.date_planned });
+  }
 }
 
 function amountTotal(env: Env, order: Row): number {

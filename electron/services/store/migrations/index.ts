@@ -7,6 +7,7 @@ import { migration0006Outbox } from './0006-outbox';
 import { migration0007Approvals } from './0007-approvals';
 import { migration0008StagingByProduct } from './0008-staging-by-product';
 import { migration0009LineExpiry } from './0009-line-expiry';
+import { migration0010SyncChanges } from './0010-sync-changes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007Approvals,
   migration0008StagingByProduct,
   migration0009LineExpiry,
+  migration0010SyncChanges,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -5,6 +5,7 @@ import { FreshnessBadge } from '../../components/FreshnessBadge';
 import { formatCost, formatQuantity } from '../../format';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/app-store';
+import { SyncChangesPanel } from './SyncChangesPanel';
 import { SyncStrip } from './SyncStrip';
 
 const KIND_LABEL = { 'regional-warehouse': 'Regional warehouse', 'forward-stocking': 'Forward stocking location', '3pl': '3PL', 'cross-dock': 'Cross-dock', hub: 'Hub' } as const;
@@ -66,6 +67,7 @@ export function NetworkScreen() {
         ))}
       </ul>
       <p className="muted footnote">Days of cover: days until the projected balance first goes below zero, averaged over the node's SKUs weighted by their demand in the horizon.</p>
+      <SyncChangesPanel locale={locale} odoo={description?.mode === 'odoo'} />
     </section>
   );
 }

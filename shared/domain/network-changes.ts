@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { daysBetween, Instant, LocalDate } from './calendar';
+import { CanonicalEvent } from './events';
+import type { DemandLine, StockPosition, SupplyLine } from './flows';
+import { NodeId, SkuId } from './network';
+
+export type NetworkChangeEvent = Extract<CanonicalEvent, { kind: 'stock-changed' | 'demand-changed' | 'supply-changed' }>;
+export const NETWORK_CHANGE_KINDS = ['stock-changed', 'demand-changed', 'supply-changed'] as const;
+
+/** The parts of two networks a sync compares: only the rows that may differ need be given. */
+export type ComparedFlows = { readonly positions: readonly StockPosition[]; readonly supply: readonly SupplyLine[]; readonly demand: readonly DemandLine[] };
+
+/** A node × SKU whose first shortage moved with a sync: the planner's first question after one. */
+export const ShortageChange = z.strictObject({
+  nodeId: NodeId,
+  skuId: SkuId,
+  change: z.enum(['now short', 'earlier', 'later', 'no longer short']),
+  /** First day below zero; null when it never goes below zero in the horizon. */
+  before: LocalDate.nullable(),
+  after: LocalDate.nullable(),
+  unitsShortBefore: z.number().finite().nonnegative(),
+  unitsShortAfter: z.number().finite().nonnegative(),
+});
+export type ShortageChange = z.infer<typeof ShortageChange>;
+
+const Count = z.number().int().nonnegative();
+export const SyncChangeCounts = z.strictObject({
+  stock: Count,
+  demand: z.strictObject({ new: Count, changed: Count, closed: Count }),
+  /** `later` and `earlier` are ETA moves; `changed` is any other change to an open line (quantity, in transit). */
+  supply: z.strictObject({ new: Count, later: Count, earlier: Count, changed: Count, closed: Count }),
+  shortages: z.strictObject({ 'now short': Count, earlier: Count, later: Count, 'no longer short': Count }),
+});
+export type SyncChangeCounts = z.infer<typeof SyncChangeCounts>;
+
+/** At most this many changes of each list are kept per sync, the most valuable first; the counts are always whole. */
+export const LISTED_CHANGES = 1_000;
+
+/** What one sync changed, against the network of the sync before it. */
+export const SyncChanges = z.strictObject({
+  takenAt: Instant,
+  previousTakenAt: Instant,
+  counts: SyncChangeCounts,
+  events: z.array(CanonicalEvent).max(LISTED_CHANGES),
+  shortages: z.array(ShortageChange).max(LISTED_CHANGES),
+});
+export type SyncChanges = z.infer<typeof SyncChanges>;
+
+export function emptyChangeCounts(): SyncChangeCounts {
+  return {
+    stock: 0,
+    demand: { new: 0, changed: 0, closed: 0 },
+    supply: { new: 0, later: 0, earlier: 0, changed: 0, closed: 0 },
+    shortages: { 'now short': 0, earlier: 0, later: 0, 'no longer short': 0 },
+  };
+}
+
+interface Ranked {
+  event: NetworkChangeEvent;
+  /** What the change is worth at cost, to list the ones that matter first. */
+  weight: number;
+}
+
+function byId<T extends { id: string }>(lines: readonly T[]): Map<string, T> {
+  return new Map(lines.map((line) => [line.id, line]));
+}
+
+const placeKey = (row: { nodeId: string; skuId: string }): string => `${row.nodeId}|${row.skuId}`;
+
+/**
+ * The lines that differ between two versions of the network, as canonical events, the costliest
+ * first (at most `LISTED_CHANGES`), with whole counts. Lines are matched by id (one per Odoo move
+ * side), so a line that kept its id but moved is one change, not a close and a new. Reserved stock
+ * and renamed partners are not changes a planner acts on and are left out.
+ */
+export function networkChanges(
+  previous: ComparedFlows,
+  next: ComparedFlows,
+  context: { at: string; unitCostOf: (skuId: string) => number },
+): { counts: SyncChangeCounts; events: NetworkChangeEvent[] } {
+  const counts = emptyChangeCounts();
+  const ranked: Ranked[] = [];
+  const base = { at: context.at, actor: 'system' };
+  const cost = (skuId: string): number => Math.abs(context.unitCostOf(skuId)) || 0;
+
+  const onHandBefore = new Map(previous.positions.map((position) => [placeKey(position), position]));
+  const onHandAfter = new Map(next.positions.map((position) => [placeKey(position), position]));
+  for (const key of new Set([...onHandBefore.keys(), ...onHandAfter.keys()])) {
+    const before = onHandBefore.get(key);
+    const after = onHandAfter.get(key);
+    const place = (after ?? before) as StockPosition;
+    const from = before?.onHand ?? 0;
+    const to = after?.onHand ?? 0;
+    if (from === to) continue;
+    counts.stock++;
+    ranked.push({ event: { kind: 'stock-changed', ...base, nodeId: place.nodeId, skuId: place.skuId, onHandBefore: from, onHandAfter: to }, weight: Math.abs(to - from) * cost(place.skuId) });
+  }
+
+  const supplyBefore = byId(previous.supply);
+  const supplyAfter = byId(next.supply);
+  for (const id of new Set([...supplyBefore.keys(), ...supplyAfter.keys()])) {
+    const before = supplyBefore.get(id);
+    const after = supplyAfter.get(id);
+    const line = (after ?? before) as SupplyLine;
+    if (before && after && before.qty === after.qty && before.eta === after.eta && before.kind === after.kind) continue;
+    const change = !before ? 'new' : !after ? 'closed' : 'changed';
+    if (change === 'changed') {
+      const moved = (after as SupplyLine).eta.localeCompare((before as SupplyLine).eta);
+      counts.supply[moved > 0 ? 'later' : moved < 0 ? 'earlier' : 'changed']++;
+    } else counts.supply[change]++;
+    const qty = Math.max(before?.qty ?? 0, after?.qty ?? 0);
+    ranked.push({
+      event: {
+        kind: 'supply-changed',
+        ...base,
+        nodeId: line.nodeId,
+        skuId: line.skuId,
+        lineId: id,
+        source: line.source,
+        change,
+        qtyBefore: before?.qty ?? null,
+        qtyAfter: after?.qty ?? null,
+        supplyKindBefore: before?.kind ?? null,
+        supplyKindAfter: after?.kind ?? null,
+        counterparty: line.counterparty,
+        etaBefore: before?.eta ?? null,
+        etaAfter: after?.eta ?? null,
+      },
+      weight: qty * cost(line.skuId),
+    });
+  }
+
+  const demandBefore = byId(previous.demand);
+  const demandAfter = byId(next.demand);
+  for (const id of new Set([...demandBefore.keys(), ...demandAfter.keys()])) {
+    const before = demandBefore.get(id);
+    const after = demandAfter.get(id);
+    const line = (after ?? before) as DemandLine;
+    if (before && after && before.qty === after.qty && before.dueDate === after.dueDate) continue;
+    const change = !before ? 'new' : !after ? 'closed' : 'changed';
+    counts.demand[change]++;
+    const qty = Math.max(before?.qty ?? 0, after?.qty ?? 0);
+    ranked.push({
+      event: {
+        kind: 'demand-changed',
+        ...base,
+        nodeId: line.nodeId,
+        skuId: line.skuId,
+        lineId: id,
+        source: line.source,
+        change,
+        qtyBefore: before?.qty ?? null,
+        qtyAfter: after?.qty ?? null,
+        customer: line.customer,
+        dueBefore: before?.dueDate ?? null,
+        dueAfter: after?.dueDate ?? null,
+      },
+      weight: qty * cost(line.skuId),
+    });
+  }
+
+  ranked.sort((a, b) => b.weight - a.weight || orderKey(a.event).localeCompare(orderKey(b.event)));
+  return { counts, events: ranked.slice(0, LISTED_CHANGES).map((entry) => entry.event) };
+}
+
+/** A total order for equal weights, so the same sync always lists the same changes (determinism). */
+function orderKey(event: NetworkChangeEvent): string {
+  return `${event.kind}|${event.nodeId}|${event.skuId}|${'lineId' in event ? event.lineId : ''}`;
+}
+
+export interface ChangeWording {
+  date?: (date: string) => string;
+  quantity?: (qty: number) => string;
+}
+
+const SUPPLY_WORD = { purchase: 'purchase', 'transfer-in': 'transfer', transit: 'transfer in transit' } as const;
+
+/**
+ * One line in words for a change a sync found, e.g. "Purchase P00042 from Acme: ETA 3 Dec → 10 Dec
+ * (7 days later)". The Audit wording and the Network screen's list say the same; the screen passes
+ * its locale's date and number formats.
+ */
+export function describeNetworkChange(event: NetworkChangeEvent, wording: ChangeWording = {}): string {
+  const date = wording.date ?? ((value: string) => value);
+  const qty = wording.quantity ?? ((value: number) => String(value));
+  const moved = (before: string | null, after: string | null, what: string): string | null => {
+    if (before === null || after === null || before === after) return null;
+    const days = daysBetween(before, after);
+    return `${what} ${date(before)} → ${date(after)} (${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'} ${days > 0 ? 'later' : 'earlier'})`;
+  };
+  const resized = (before: number | null, after: number | null): string | null => (before === null || after === null || before === after ? null : `quantity ${qty(before)} → ${qty(after)}`);
+  switch (event.kind) {
+    case 'stock-changed':
+      return `On hand ${qty(event.onHandBefore)} → ${qty(event.onHandAfter)}`;
+    case 'supply-changed': {
+      const kind = event.supplyKindAfter ?? event.supplyKindBefore ?? 'purchase';
+      const line = `${SUPPLY_WORD[kind]} ${event.source?.name ?? event.lineId}${event.counterparty ? ` from ${event.counterparty}` : ''}`;
+      if (event.change === 'new') return `New ${line}: ${qty(event.qtyAfter ?? 0)} arriving ${date(event.etaAfter ?? '')}`;
+      const what = capitalised(line);
+      if (event.change === 'closed') return `${what} no longer open (received or cancelled): ${qty(event.qtyBefore ?? 0)} that was due ${date(event.etaBefore ?? '')}`;
+      const shipped = event.supplyKindBefore === 'transfer-in' && event.supplyKindAfter === 'transit' ? 'now in transit' : null;
+      return `${what}: ${[moved(event.etaBefore, event.etaAfter, 'ETA'), resized(event.qtyBefore, event.qtyAfter), shipped].filter((part) => part !== null).join('; ') || 'changed'}`;
+    }
+    case 'demand-changed': {
+      const line = `order ${event.source?.name ?? event.lineId} for ${event.customer}`;
+      if (event.change === 'new') return `New ${line}: ${qty(event.qtyAfter ?? 0)} due ${date(event.dueAfter ?? '')}`;
+      const what = capitalised(line);
+      if (event.change === 'closed') return `${what} no longer open (shipped or cancelled): ${qty(event.qtyBefore ?? 0)} that was due ${date(event.dueBefore ?? '')}`;
+      return `${what}: ${[moved(event.dueBefore, event.dueAfter, 'due'), resized(event.qtyBefore, event.qtyAfter)].filter((part) => part !== null).join('; ') || 'changed'}`;
+    }
+  }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The counts in a few words, most pressing first, e.g. "2 node × SKU now short, 3 ETAs later, 12
+ * new order lines"; "nothing changed" when nothing did.
+ */
+export function summariseChanges(counts: SyncChangeCounts): string {
+  const phrase = (count: number, one: string, many = `${one}s`): string | null => (count === 0 ? null : `${count.toLocaleString('en')} ${count === 1 ? one : many}`);
+  const { shortages, supply, demand } = counts;
+  const parts = [
+    phrase(shortages['now short'], 'node × SKU now short', 'node × SKU now short'),
+    phrase(shortages.earlier, 'short sooner', 'short sooner'),
+    phrase(shortages.later, 'short later', 'short later'),
+    phrase(shortages['no longer short'], 'no longer short', 'no longer short'),
+    phrase(supply.later, 'ETA later', 'ETAs later'),
+    phrase(supply.earlier, 'ETA earlier', 'ETAs earlier'),
+    phrase(supply.new, 'new supply line'),
+    phrase(supply.changed, 'supply line changed', 'supply lines changed'),
+    phrase(supply.closed, 'supply line closed', 'supply lines closed'),
+    phrase(demand.new, 'new order line'),
+    phrase(demand.changed, 'order line changed', 'order lines changed'),
+    phrase(demand.closed, 'order line closed', 'order lines closed'),
+    phrase(counts.stock, 'stock figure changed', 'stock figures changed'),
+  ].filter((part): part is string => part !== null);
+  return parts.length === 0 ? 'nothing changed' : parts.join(', ');
+}

@@ -1,0 +1,73 @@
+import { addDays, LISTED_CHANGES, type LocalDate, type ShortageChange, type SyncChangeCounts } from '../../domain';
+import { NO_DAY } from './no-day';
+import type { StockProjection } from './project-stock';
+
+/** A projection with the day it counts from: two syncs on different days are compared by date. */
+export interface DatedProjection {
+  projection: Pick<StockProjection, 'nodeIds' | 'skuIds' | 'firstShortageDay' | 'unitsShort'>;
+  dayZero: LocalDate;
+}
+
+const ORDER: Record<ShortageChange['change'], number> = { 'now short': 0, earlier: 1, later: 2, 'no longer short': 3 };
+
+/**
+ * Every node × SKU whose first shortage moved between two projections: newly short, short sooner,
+ * short later, or no longer short. A shortage the earlier projection saw before the later one's
+ * day zero counts as starting on that day zero (it is still going on), so a sync on the next morning
+ * does not report every running shortage as "later". Rows only the later projection has count as
+ * never short before; rows it dropped are left out. Sorted by what needs acting on first.
+ */
+export function shortageChanges(before: DatedProjection, after: DatedProjection): { counts: SyncChangeCounts['shortages']; changes: ShortageChange[] } {
+  const counts: SyncChangeCounts['shortages'] = { 'now short': 0, earlier: 0, later: 0, 'no longer short': 0 };
+  const changes: ShortageChange[] = [];
+  const previousRow = rowMapping(before.projection, after.projection);
+  const { nodeIds, skuIds, firstShortageDay, unitsShort } = after.projection;
+  const skuCount = skuIds.length;
+  for (let row = 0; row < firstShortageDay.length; row++) {
+    const was = previousRow(row);
+    const dayBefore = was < 0 ? NO_DAY : (before.projection.firstShortageDay[was] as number);
+    const dayAfter = firstShortageDay[row] as number;
+    if (dayBefore === NO_DAY && dayAfter === NO_DAY) continue;
+    const dateBefore = dayBefore === NO_DAY ? null : latest(addDays(before.dayZero, dayBefore), after.dayZero);
+    const dateAfter = dayAfter === NO_DAY ? null : addDays(after.dayZero, dayAfter);
+    if (dateBefore === dateAfter) continue;
+    const change = dateBefore === null ? 'now short' : dateAfter === null ? 'no longer short' : dateAfter < dateBefore ? 'earlier' : 'later';
+    counts[change]++;
+    changes.push({
+      nodeId: nodeIds[Math.floor(row / skuCount)] as string,
+      skuId: skuIds[row % skuCount] as string,
+      change,
+      before: dateBefore,
+      after: dateAfter,
+      unitsShortBefore: was < 0 ? 0 : (before.projection.unitsShort[was] as number),
+      unitsShortAfter: unitsShort[row] as number,
+    });
+  }
+  changes.sort(
+    (a, b) =>
+      ORDER[a.change] - ORDER[b.change] ||
+      (a.after ?? a.before ?? '').localeCompare(b.after ?? b.before ?? '') ||
+      b.unitsShortAfter - a.unitsShortAfter ||
+      a.nodeId.localeCompare(b.nodeId) ||
+      a.skuId.localeCompare(b.skuId),
+  );
+  return { counts, changes: changes.slice(0, LISTED_CHANGES) };
+}
+
+function latest(a: LocalDate, b: LocalDate): LocalDate {
+  return a > b ? a : b;
+}
+
+/** The earlier projection's row for each row of the later one (−1 when it had none); rows are node-major. */
+function rowMapping(before: DatedProjection['projection'], after: DatedProjection['projection']): (row: number) => number {
+  const same = before.nodeIds.length === after.nodeIds.length && before.skuIds.length === after.skuIds.length && before.nodeIds.every((id, i) => id === after.nodeIds[i]) && before.skuIds.every((id, i) => id === after.skuIds[i]);
+  if (same) return (row) => row;
+  const nodeAt = new Map(before.nodeIds.map((id, index) => [id, index]));
+  const skuAt = new Map(before.skuIds.map((id, index) => [id, index]));
+  const skuCount = after.skuIds.length;
+  return (row) => {
+    const node = nodeAt.get(after.nodeIds[Math.floor(row / skuCount)] as string);
+    const sku = skuAt.get(after.skuIds[row % skuCount] as string);
+    return node === undefined || sku === undefined ? -1 : node * before.skuIds.length + sku;
+  };
+}
