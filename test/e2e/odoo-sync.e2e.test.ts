@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { addDays } from '../../shared/domain';
 import { OdooClient } from '../../electron/services/odoo';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { startHeadlessPlanner, type HeadlessProcess } from '../support/headless-process';
@@ -70,6 +71,33 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
     await expect.poll(shownOnHand, { timeout: 30_000 }).toBe(onHandBefore + 1000);
     await expect.poll(shownRows, { timeout: 30_000 }).toEqual(before);
     await page.screenshot({ path: screenshotPath('e2e-stock-kept-place-after-sync') });
+  });
+
+  it("the Network screen says what each sync changed: a vendor's later promise now, the counted stock the sync before", async () => {
+    const admin = standInAdmin(host.output());
+    const Line = z.object({ id: z.number(), order_id: z.tuple([z.number(), z.string()]), date_planned: z.string() });
+    const [line] = await admin.searchRead('purchase.order.line', [['order_id.state', '=', 'purchase'], ['qty_received', '=', 0]], ['order_id', 'date_planned'], Line, { limit: 1, order: 'id' });
+    if (!line) throw new Error('the stand-in has no open purchase line');
+    await admin.write('purchase.order.line', [line.id], { date_planned: `${addDays(line.date_planned.slice(0, 10), 5)} 10:00:00` });
+
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.locator('.sync-message').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Since the last sync: (.*, )?1 ETA later/);
+    const panel = page.getByTestId('sync-changes');
+    await expect.poll(() => panel.getByTestId('sync-changes-summary').innerText()).toMatch(/1 ETA later/);
+    await panel.getByTestId('changes-supply').click();
+    const table = panel.getByTestId('changes-table');
+    await expect.poll(() => table.innerText()).toMatch(new RegExp(`Purchase \\S+ from .+: ETA .+ → .+ \\(5 days later\\)`));
+    expect(await table.innerText()).toContain('from');
+    await page.screenshot({ path: screenshotPath('e2e-network-what-changed'), fullPage: true });
+
+    // The sync before brought the stock counted in Odoo (the test above): still on record, one pick away.
+    const syncs = panel.getByLabel('Which sync');
+    const older = await syncs.locator('option').nth(1).getAttribute('value');
+    await syncs.selectOption(older ?? '');
+    await panel.getByTestId('changes-stock').click();
+    await expect.poll(() => panel.getByTestId('changes-table').innerText()).toMatch(/On hand [\d,.]+ → [\d,.]+/);
+    await expect.poll(() => panel.getByTestId('changes-stock').innerText()).toMatch(/Stock\s*1$/);
   });
 });
 
