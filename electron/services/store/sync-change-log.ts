@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { describeProblems, SyncChangeCounts, SyncChanges } from '../../../shared/domain';
 
-/** How many syncs' changes are kept: a few days of syncs every half hour during the working day. */
-export const KEPT_SYNCS = 100;
+/** How many syncs' changes are kept: two working days of half-hourly syncs, and each can hold 2,000 listed changes. */
+export const KEPT_SYNCS = 50;
 
 export interface LoggedSync {
   takenAt: string;

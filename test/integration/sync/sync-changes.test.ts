@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { addDays, describeNetworkChange, type NetworkChangeEvent } from '../../../shared/domain';
-import { SyncChangeLog, SyncChangesUnreadableError } from '../../../electron/services/store';
+import { addDays, describeNetworkChange, emptyChangeCounts, type NetworkChangeEvent } from '../../../shared/domain';
+import { KEPT_SYNCS, openDatabase, SyncChangeLog, SyncChangesUnreadableError } from '../../../electron/services/store';
+import { makeTempDir } from '../../support/temp-dir';
 import { DAY_ZERO, syncRig, type CacheRig, type SyncRig } from './sync-fixture';
 
 const Line = z.object({ id: z.number(), order_id: z.tuple([z.number(), z.string()]), date_planned: z.string(), move_ids: z.array(z.number()) });
@@ -29,7 +30,7 @@ describe('what a sync changed, recorded for the planner', () => {
     }
   });
 
-  it("a vendor's later promise, a shipped delivery and a cancelled order show as changes, with the shortages they moved", async () => {
+  it("a vendor's later promise, a shipped delivery and a large new order show as changes, with the shortage the order makes", async () => {
     const admin = rig.client('admin', 'admin');
     // The vendor now promises a week later: Odoo moves the receipt's deadline with it.
     const [line] = await admin.searchRead('purchase.order.line', [['order_id.state', '=', 'purchase'], ['qty_received', '=', 0]], ['order_id', 'date_planned', 'move_ids'], Line, { limit: 1, order: 'id' });
@@ -111,6 +112,28 @@ describe('what a sync changed, recorded for the planner', () => {
       expect(log.read()?.takenAt).toBe(`${DAY_ZERO}T09:00:00.000Z`);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('the log of sync changes', () => {
+  it(`keeps the newest ${KEPT_SYNCS} syncs, newest first, and refuses a record that fails its schema before writing it`, () => {
+    const temp = makeTempDir('sync-changes');
+    const { db } = openDatabase(`${temp.path}/cache.db`);
+    try {
+      const log = new SyncChangeLog(db);
+      const at = (i: number): string => new Date(Date.UTC(2026, 10, 1, 6) + i * 30 * 60_000).toISOString();
+      for (let i = 1; i <= KEPT_SYNCS + 3; i++) log.record({ takenAt: at(i), previousTakenAt: at(i - 1), counts: { ...emptyChangeCounts(), stock: i }, events: [], shortages: [] });
+      const listed = log.list();
+      expect(listed).toHaveLength(KEPT_SYNCS);
+      expect(listed[0]).toEqual({ takenAt: at(KEPT_SYNCS + 3), previousTakenAt: at(KEPT_SYNCS + 2), counts: { ...emptyChangeCounts(), stock: KEPT_SYNCS + 3 } });
+      expect(listed.at(-1)?.takenAt).toBe(at(4));
+      expect(log.read(at(3))).toBeNull();
+      expect(() => log.record({ takenAt: at(99), previousTakenAt: at(98), counts: { ...emptyChangeCounts(), stock: -1 }, events: [], shortages: [] })).toThrow(/stock/);
+      expect(log.list()).toHaveLength(KEPT_SYNCS);
+    } finally {
+      db.close();
+      temp.remove();
     }
   });
 });
