@@ -61,11 +61,38 @@ interface Ranked {
   weight: number;
 }
 
-function byId<T extends { id: string }>(lines: readonly T[]): Map<string, T> {
-  return new Map(lines.map((line) => [line.id, line]));
+/**
+ * Calls `visit` once for each key either list has, with the item each has under it. Keys come in two
+ * parts (node, then SKU) so no key string is built per item: a whole network has 500,000 positions.
+ */
+function matchUp<T>(before: readonly T[], after: readonly T[], outerKey: (item: T) => string, innerKey: (item: T) => string, visit: (before: T | undefined, after: T | undefined) => void): void {
+  // A network built again lists most things in the same order: pair them off without a lookup.
+  let same = 0;
+  while (same < before.length && same < after.length) {
+    const was = before[same] as T;
+    const now = after[same] as T;
+    if (innerKey(was) !== innerKey(now) || outerKey(was) !== outerKey(now)) break;
+    visit(was, now);
+    same++;
+  }
+  const earlier = new Map<string, Map<string, T>>();
+  for (let i = same; i < before.length; i++) {
+    const item = before[i] as T;
+    const outer = outerKey(item);
+    let inner = earlier.get(outer);
+    if (!inner) earlier.set(outer, (inner = new Map()));
+    inner.set(innerKey(item), item);
+  }
+  for (let i = same; i < after.length; i++) {
+    const item = after[i] as T;
+    const inner = earlier.get(outerKey(item));
+    const key = innerKey(item);
+    const was = inner?.get(key);
+    if (was !== undefined) inner?.delete(key);
+    visit(was, item);
+  }
+  for (const inner of earlier.values()) for (const was of inner.values()) visit(was, undefined);
 }
-
-const placeKey = (row: { nodeId: string; skuId: string }): string => `${row.nodeId}|${row.skuId}`;
 
 /**
  * The lines that differ between two versions of the network, as canonical events, the costliest
@@ -83,26 +110,18 @@ export function networkChanges(
   const base = { at: context.at, actor: 'system' };
   const cost = (skuId: string): number => Math.abs(context.unitCostOf(skuId)) || 0;
 
-  const onHandBefore = new Map(previous.positions.map((position) => [placeKey(position), position]));
-  const onHandAfter = new Map(next.positions.map((position) => [placeKey(position), position]));
-  for (const key of new Set([...onHandBefore.keys(), ...onHandAfter.keys()])) {
-    const before = onHandBefore.get(key);
-    const after = onHandAfter.get(key);
+  matchUp(previous.positions, next.positions, (position) => position.nodeId, (position) => position.skuId, (before, after) => {
     const place = (after ?? before) as StockPosition;
     const from = before?.onHand ?? 0;
     const to = after?.onHand ?? 0;
-    if (from === to) continue;
+    if (from === to) return;
     counts.stock++;
     ranked.push({ event: { kind: 'stock-changed', ...base, nodeId: place.nodeId, skuId: place.skuId, onHandBefore: from, onHandAfter: to }, weight: Math.abs(to - from) * cost(place.skuId) });
-  }
+  });
 
-  const supplyBefore = byId(previous.supply);
-  const supplyAfter = byId(next.supply);
-  for (const id of new Set([...supplyBefore.keys(), ...supplyAfter.keys()])) {
-    const before = supplyBefore.get(id);
-    const after = supplyAfter.get(id);
+  matchUp(previous.supply, next.supply, () => '', (line) => line.id, (before, after) => {
     const line = (after ?? before) as SupplyLine;
-    if (before && after && before.qty === after.qty && before.eta === after.eta && before.kind === after.kind) continue;
+    if (before && after && before.qty === after.qty && before.eta === after.eta && before.kind === after.kind) return;
     const change = !before ? 'new' : !after ? 'closed' : 'changed';
     if (change === 'changed') {
       const moved = (after as SupplyLine).eta.localeCompare((before as SupplyLine).eta);
@@ -115,7 +134,7 @@ export function networkChanges(
         ...base,
         nodeId: line.nodeId,
         skuId: line.skuId,
-        lineId: id,
+        lineId: line.id,
         source: line.source,
         change,
         qtyBefore: before?.qty ?? null,
@@ -128,15 +147,11 @@ export function networkChanges(
       },
       weight: qty * cost(line.skuId),
     });
-  }
+  });
 
-  const demandBefore = byId(previous.demand);
-  const demandAfter = byId(next.demand);
-  for (const id of new Set([...demandBefore.keys(), ...demandAfter.keys()])) {
-    const before = demandBefore.get(id);
-    const after = demandAfter.get(id);
+  matchUp(previous.demand, next.demand, () => '', (line) => line.id, (before, after) => {
     const line = (after ?? before) as DemandLine;
-    if (before && after && before.qty === after.qty && before.dueDate === after.dueDate) continue;
+    if (before && after && before.qty === after.qty && before.dueDate === after.dueDate) return;
     const change = !before ? 'new' : !after ? 'closed' : 'changed';
     counts.demand[change]++;
     const qty = Math.max(before?.qty ?? 0, after?.qty ?? 0);
@@ -146,7 +161,7 @@ export function networkChanges(
         ...base,
         nodeId: line.nodeId,
         skuId: line.skuId,
-        lineId: id,
+        lineId: line.id,
         source: line.source,
         change,
         qtyBefore: before?.qty ?? null,
@@ -157,7 +172,7 @@ export function networkChanges(
       },
       weight: qty * cost(line.skuId),
     });
-  }
+  });
 
   ranked.sort((a, b) => b.weight - a.weight || orderKey(a.event).localeCompare(orderKey(b.event)));
   return { counts, events: ranked.slice(0, LISTED_CHANGES).map((entry) => entry.event) };

@@ -1,4 +1,4 @@
-import { addDays, LISTED_CHANGES, type LocalDate, type ShortageChange, type SyncChangeCounts } from '../../domain';
+import { addDays, daysBetween, LISTED_CHANGES, type LocalDate, type ShortageChange, type SyncChangeCounts } from '../../domain';
 import { NO_DAY } from './no-day';
 import type { StockProjection } from './project-stock';
 
@@ -23,22 +23,23 @@ export function shortageChanges(before: DatedProjection, after: DatedProjection)
   const previousRow = rowMapping(before.projection, after.projection);
   const { nodeIds, skuIds, firstShortageDay, unitsShort } = after.projection;
   const skuCount = skuIds.length;
+  // Days are compared in the later projection's frame, and dated only for the rows that changed.
+  const shift = daysBetween(after.dayZero, before.dayZero);
   for (let row = 0; row < firstShortageDay.length; row++) {
     const was = previousRow(row);
-    const dayBefore = was < 0 ? NO_DAY : (before.projection.firstShortageDay[was] as number);
+    const rawBefore = was < 0 ? NO_DAY : (before.projection.firstShortageDay[was] as number);
     const dayAfter = firstShortageDay[row] as number;
-    if (dayBefore === NO_DAY && dayAfter === NO_DAY) continue;
-    const dateBefore = dayBefore === NO_DAY ? null : latest(addDays(before.dayZero, dayBefore), after.dayZero);
-    const dateAfter = dayAfter === NO_DAY ? null : addDays(after.dayZero, dayAfter);
-    if (dateBefore === dateAfter) continue;
-    const change = dateBefore === null ? 'now short' : dateAfter === null ? 'no longer short' : dateAfter < dateBefore ? 'earlier' : 'later';
+    if (rawBefore === NO_DAY && dayAfter === NO_DAY) continue;
+    const dayBefore = rawBefore === NO_DAY ? NO_DAY : Math.max(rawBefore + shift, 0);
+    if (dayBefore === dayAfter) continue;
+    const change = dayBefore === NO_DAY ? 'now short' : dayAfter === NO_DAY ? 'no longer short' : dayAfter < dayBefore ? 'earlier' : 'later';
     counts[change]++;
     changes.push({
       nodeId: nodeIds[Math.floor(row / skuCount)] as string,
       skuId: skuIds[row % skuCount] as string,
       change,
-      before: dateBefore,
-      after: dateAfter,
+      before: dayBefore === NO_DAY ? null : addDays(after.dayZero, dayBefore),
+      after: dayAfter === NO_DAY ? null : addDays(after.dayZero, dayAfter),
       unitsShortBefore: was < 0 ? 0 : (before.projection.unitsShort[was] as number),
       unitsShortAfter: unitsShort[row] as number,
     });
@@ -52,10 +53,6 @@ export function shortageChanges(before: DatedProjection, after: DatedProjection)
       a.skuId.localeCompare(b.skuId),
   );
   return { counts, changes: changes.slice(0, LISTED_CHANGES) };
-}
-
-function latest(a: LocalDate, b: LocalDate): LocalDate {
-  return a > b ? a : b;
 }
 
 /** The earlier projection's row for each row of the later one (−1 when it had none); rows are node-major. */

@@ -90,6 +90,17 @@ describe('what a sync changed, line by line', () => {
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
 
+  it('a network built again in the same order, less one line in the middle and plus one at the end, is that close and that new only', () => {
+    const lines = Array.from({ length: 500 }, (_, i) => order(`move:${i}:out`));
+    const rebuilt = [...lines.slice(0, 200).map((line) => ({ ...line })), ...lines.slice(201).map((line) => ({ ...line })), order('move:900:out')];
+    const { counts, events } = networkChanges(flows({ demand: lines }), flows({ demand: rebuilt }), context);
+    expect(counts.demand).toEqual({ new: 1, changed: 0, closed: 1 });
+    expect(events.map((event) => (event.kind === 'demand-changed' ? [event.lineId, event.change] : null)).sort()).toEqual([
+      ['move:200:out', 'closed'],
+      ['move:900:out', 'new'],
+    ]);
+  });
+
   it('the same two networks always give the same list (ties broken by node, SKU and line)', () => {
     const supply = Array.from({ length: 30 }, (_, i) => purchase(`move:${i}:in`));
     const first = networkChanges(flows({}), flows({ supply }), context);
