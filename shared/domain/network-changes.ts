@@ -120,62 +120,39 @@ export function networkChanges(
   });
 
   matchUp(previous.supply, next.supply, () => '', (line) => line.id, (before, after) => {
-    const line = (after ?? before) as SupplyLine;
     if (before && after && before.qty === after.qty && before.eta === after.eta && before.kind === after.kind) return;
-    const change = !before ? 'new' : !after ? 'closed' : 'changed';
-    if (change === 'changed') {
+    const line = lineChange(before, after);
+    if (line.change === 'changed') {
       const moved = (after as SupplyLine).eta.localeCompare((before as SupplyLine).eta);
       counts.supply[moved > 0 ? 'later' : moved < 0 ? 'earlier' : 'changed']++;
-    } else counts.supply[change]++;
-    const qty = Math.max(before?.qty ?? 0, after?.qty ?? 0);
-    ranked.push({
-      event: {
-        kind: 'supply-changed',
-        ...base,
-        nodeId: line.nodeId,
-        skuId: line.skuId,
-        lineId: line.id,
-        source: line.source,
-        change,
-        qtyBefore: before?.qty ?? null,
-        qtyAfter: after?.qty ?? null,
-        supplyKindBefore: before?.kind ?? null,
-        supplyKindAfter: after?.kind ?? null,
-        counterparty: line.counterparty,
-        etaBefore: before?.eta ?? null,
-        etaAfter: after?.eta ?? null,
-      },
-      weight: qty * cost(line.skuId),
-    });
+    } else counts.supply[line.change]++;
+    const event = { kind: 'supply-changed', ...base, ...line.fields, supplyKindBefore: before?.kind ?? null, supplyKindAfter: after?.kind ?? null, counterparty: line.of.counterparty, etaBefore: before?.eta ?? null, etaAfter: after?.eta ?? null } as const;
+    ranked.push({ event, weight: line.qty * cost(line.of.skuId) });
   });
 
   matchUp(previous.demand, next.demand, () => '', (line) => line.id, (before, after) => {
-    const line = (after ?? before) as DemandLine;
     if (before && after && before.qty === after.qty && before.dueDate === after.dueDate) return;
-    const change = !before ? 'new' : !after ? 'closed' : 'changed';
-    counts.demand[change]++;
-    const qty = Math.max(before?.qty ?? 0, after?.qty ?? 0);
-    ranked.push({
-      event: {
-        kind: 'demand-changed',
-        ...base,
-        nodeId: line.nodeId,
-        skuId: line.skuId,
-        lineId: line.id,
-        source: line.source,
-        change,
-        qtyBefore: before?.qty ?? null,
-        qtyAfter: after?.qty ?? null,
-        customer: line.customer,
-        dueBefore: before?.dueDate ?? null,
-        dueAfter: after?.dueDate ?? null,
-      },
-      weight: qty * cost(line.skuId),
-    });
+    const line = lineChange(before, after);
+    counts.demand[line.change]++;
+    const event = { kind: 'demand-changed', ...base, ...line.fields, customer: line.of.customer, dueBefore: before?.dueDate ?? null, dueAfter: after?.dueDate ?? null } as const;
+    ranked.push({ event, weight: line.qty * cost(line.of.skuId) });
   });
 
   ranked.sort((a, b) => b.weight - a.weight || orderKey(a.event).localeCompare(orderKey(b.event)));
   return { counts, events: ranked.slice(0, LISTED_CHANGES).map((entry) => entry.event) };
+}
+
+/** What a supply and a demand line's change have in common; `of` is the line as it stands (or stood, if closed). */
+function lineChange<T extends SupplyLine | DemandLine>(before: T | undefined, after: T | undefined) {
+  const of = (after ?? before) as T;
+  const change = !before ? 'new' : !after ? 'closed' : 'changed';
+  return {
+    of,
+    change,
+    /** The larger side: a line that grew, shrank, appeared or closed matters by the most it held. */
+    qty: Math.max(before?.qty ?? 0, after?.qty ?? 0),
+    fields: { nodeId: of.nodeId, skuId: of.skuId, lineId: of.id, source: of.source, change, qtyBefore: before?.qty ?? null, qtyAfter: after?.qty ?? null },
+  } as const;
 }
 
 /** A total order for equal weights, so the same sync always lists the same changes (determinism). */
