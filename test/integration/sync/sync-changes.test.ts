@@ -70,7 +70,7 @@ describe('what a sync changed, recorded for the planner', () => {
       expect(later).toMatchObject({ etaBefore: promisedBefore, etaAfter: addDays(promisedBefore, 7), source: { model: 'stock.move', id: line.move_ids[0] } });
       expect(describeNetworkChange(later as NetworkChangeEvent)).toContain(`ETA ${promisedBefore} → ${addDays(promisedBefore, 7)} (7 days later)`);
       // The delivery's lines are closed, and its stock left the node.
-      const closed = events.filter((event) => event.kind === 'demand-changed' && event.change === 'closed');
+      const closed = events.filter((event): event is Extract<NetworkChangeEvent, { kind: 'demand-changed' }> => event.kind === 'demand-changed' && event.change === 'closed');
       expect(closed.length).toBe(report.changes?.demand.closed);
       for (const event of closed) expect(events.some((other) => other.kind === 'stock-changed' && other.nodeId === event.nodeId && other.skuId === event.skuId && other.onHandAfter < other.onHandBefore)).toBe(true);
 
