@@ -13,6 +13,11 @@ export interface OdooConnection {
   apiKey: string;
 }
 
+export interface OdooServer {
+  url: string;
+  database: string;
+}
+
 export interface OdooClientOptions {
   timeoutMs?: number;
   http?: AxiosInstance;
@@ -67,6 +72,11 @@ export class OdooClient {
 
   get connected(): OdooSession | null {
     return this.session;
+  }
+
+  /** The server and database this client reads: what the records it returns belong to (ids are per database). */
+  get server(): OdooServer {
+    return { url: this.connection.url, database: this.connection.database };
   }
 
   async version(): Promise<OdooVersionInfo> {

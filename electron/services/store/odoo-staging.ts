@@ -1,4 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+
+const StagingSourceRow = z.object({
+  url: z.string(),
+  database: z.string(),
+  /** When staging started to hold this server's rows. */
+  since: z.string(),
+});
+export type StagingSource = z.infer<typeof StagingSourceRow>;
+
+function sameServer(a: { url: string; database: string }, b: { url: string; database: string }): boolean {
+  return a.url === b.url && a.database === b.database;
+}
 
 /** Which staging table holds which Odoo model, and its columns (the first is always `id`). */
 export const STAGING_TABLES = {
@@ -193,9 +206,40 @@ export class OdooStaging {
 
   /** Forgets everything read from Odoo (another server or database was chosen). */
   clear(): void {
-    this.db.transaction(() => {
-      for (const { table } of Object.values(STAGING_TABLES)) this.db.prepare(`DELETE FROM ${table}`).run();
-      this.db.prepare('DELETE FROM sync_cursors').run();
+    this.db.transaction(() => this.forgetAll())();
+  }
+
+  private forgetAll(): void {
+    for (const { table } of Object.values(STAGING_TABLES)) this.db.prepare(`DELETE FROM ${table}`).run();
+    this.db.prepare('DELETE FROM sync_cursors').run();
+    // What changed between syncs of the other server says nothing about this one.
+    this.db.prepare('DELETE FROM sync_changes').run();
+  }
+
+  /** The server and database the staged rows were read from; null before the first sync (or a cache from before this was kept). */
+  source(): StagingSource | null {
+    return StagingSourceRow.optional().parse(this.db.prepare('SELECT url, database, since FROM staging_source WHERE id = 1').get()) ?? null;
+  }
+
+  /** Whether the staged rows are this server's (or were never recorded as anyone's). */
+  holdsRowsOf(server: { url: string; database: string }): boolean {
+    const source = this.source();
+    return source === null || sameServer(source, server);
+  }
+
+  /**
+   * Makes staging belong to `server` before a sync reads from it. Rows of another server or database
+   * are forgotten, so the sync starts over (ids are per database: mixing two would mix their
+   * networks). A cache that never recorded its server is taken to hold this one's rows, as it did.
+   * Returns the server the rows were forgotten for, or null when nothing was.
+   */
+  useServer(server: { url: string; database: string }, at: string): StagingSource | null {
+    return this.db.transaction(() => {
+      const before = this.source();
+      if (before && sameServer(before, server)) return null;
+      if (before) this.forgetAll();
+      this.db.prepare('INSERT OR REPLACE INTO staging_source (id, url, database, since) VALUES (1, ?, ?, ?)').run(server.url, server.database, at);
+      return before;
     })();
   }
 

@@ -27,6 +27,8 @@ export interface SyncReport {
   problems: string[];
   /** What changed since the last sync (null on a first sync, or when it could not be worked out). */
   changes: SyncChangeCounts | null;
+  /** Why this sync read everything again although an earlier one had run: the server changed. */
+  startedOver: string | null;
   reconciliation: ReconciliationReport;
   /** Milliseconds per step, for the benchmark and the log. */
   timings: Record<string, number>;
@@ -113,7 +115,9 @@ export class OdooSync {
     const iso = (): string => now().toISOString();
     const staging = new OdooStaging(db);
     const startedAt = iso();
-    const kind = PULL_SPECS.every((spec) => staging.cursor(spec.model)?.phase === 'incremental') ? 'incremental' : 'first';
+    const server = client.server;
+    // Rows of another server are forgotten once this one answers (a mistyped address loses nothing): read everything.
+    const kind = staging.holdsRowsOf(server) && PULL_SPECS.every((spec) => staging.cursor(spec.model)?.phase === 'incremental') ? 'incremental' : 'first';
     const lastRun = staging.lastRun();
     const basis = lastRun?.outcome === 'done' ? lastRun.startedAt : null;
     const runId = staging.startRun(kind, startedAt);
@@ -129,6 +133,11 @@ export class OdooSync {
     };
     try {
       const session = await timed('connect', () => client.connect());
+      const forgotten = staging.useServer(server, startedAt);
+      const startedOver = forgotten
+        ? `The Odoo server changed from ${forgotten.url} (database ${forgotten.database}) to ${server.url} (database ${server.database}): what was read from the other one was set aside, and everything was read again.`
+        : null;
+      if (forgotten) log.warn({ from: { url: forgotten.url, database: forgotten.database }, to: server }, 'another Odoo server: staging starts over');
       // Models are independent until assembly: pull a few at once so Odoo's work and ours overlap.
       const pulls: PullResult[] = new Array(PULL_SPECS.length);
       let next = 0;
@@ -190,6 +199,7 @@ export class OdooSync {
         rebuilt: network.patched ? 'changes only' : 'whole network',
         problems: network.problems,
         changes: network.changes,
+        startedOver,
         reconciliation,
         timings,
       };

@@ -106,7 +106,7 @@ export class SyncController {
         const changed = report.changes ? ` Since the last sync: ${summariseChanges(report.changes)}.` : '';
         this.deps.onFinished(
           'done',
-          `Synced from Odoo: ${report.network.nodes.length} nodes, ${report.network.rows.toLocaleString('en')} node × SKU rows; ${differences === 0 ? 'every node reconciles with Odoo' : `${differences} figures differ from Odoo (see Network)`}.${changed}`,
+          `${report.startedOver ? `${report.startedOver} ` : ''}Synced from Odoo: ${report.network.nodes.length} nodes, ${report.network.rows.toLocaleString('en')} node × SKU rows; ${differences === 0 ? 'every node reconciles with Odoo' : `${differences} figures differ from Odoo (see Network)`}.${changed}`,
         );
       },
       (error: unknown) => {

@@ -8,6 +8,7 @@ import { migration0007Approvals } from './0007-approvals';
 import { migration0008StagingByProduct } from './0008-staging-by-product';
 import { migration0009LineExpiry } from './0009-line-expiry';
 import { migration0010SyncChanges } from './0010-sync-changes';
+import { migration0011StagingSource } from './0011-staging-source';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008StagingByProduct,
   migration0009LineExpiry,
   migration0010SyncChanges,
+  migration0011StagingSource,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
