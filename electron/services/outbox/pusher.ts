@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RegionProfile } from '../../../shared/domain';
 import type { Log } from '../../app/log';
 import { isOdooError, OdooClient, type OdooConnection } from '../odoo';
-import { OutboxStore, type StoredCommand } from '../store';
+import { OutboxStore, type OdooServerRef, type StoredCommand } from '../store';
 import { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import { cancelInOdoo } from './cancel-in-odoo';
 import { Circuit, type CircuitPolicy, DEFAULT_CIRCUIT } from './circuit';
@@ -206,8 +206,10 @@ export class OutboxPusher {
     // Paused while we were connecting: rounds already in flight finish, nothing new starts.
     while (this.inFlight.size < this.concurrency && !this.stopped && this.circuit.state === 'closed' && !this.store.paused().paused) {
       const busy = new Set([...this.inFlight.values()].filter((lane) => lane.startsWith('transfer:')));
-      const claimed = this.store.claim(this.now().toISOString(), this.roundSize, busy);
-      if (claimed.length === 0) break;
+      const taken = this.store.claim(this.now().toISOString(), this.roundSize, busy);
+      if (taken.length === 0) break;
+      const claimed = this.setAsideForOtherServers(taken, active.connection);
+      if (claimed.length === 0) continue;
       this.options.onChange?.();
       const lane = claimed[0]?.lane ?? '';
       const round: Promise<void> = this.runRound(active, claimed)
@@ -405,6 +407,30 @@ export class OutboxPusher {
       }
     }
     this.options.onChange?.();
+  }
+
+  /**
+   * Commands whose Odoo ids came from another server than the one now connected (Settings were
+   * pointed elsewhere after they were queued) go to the dead letters unsent, saying so: their
+   * warehouse, product and vendor ids mean other records there. A retry drops the ids and sends the
+   * command here, looked up by code; a cancel drops it. Returns the commands that may go.
+   */
+  private setAsideForOtherServers(commands: StoredCommand[], connection: OdooConnection): StoredCommand[] {
+    const elsewhere = commands.filter((command) => command.odooServer !== null && (command.odooServer.url !== connection.url || command.odooServer.database !== connection.database));
+    if (elsewhere.length === 0) return commands;
+    const now = this.now().toISOString();
+    this.options.db.transaction(() => {
+      for (const command of elsewhere) {
+        const from = command.odooServer as OdooServerRef;
+        const reason = `Queued for ${from.url} (database ${from.database}), but the planner now works with ${connection.url} (database ${connection.database}), where its warehouse, product and vendor ids mean other records; nothing was sent. Retry to send it to ${connection.url}, looked up there by code, or cancel it.`;
+        this.store.markDeadLetter(command.id, reason, now);
+        this.store.appendHistory(command.id, now, 'dead-lettered', reason, command.attempts);
+        this.recordEvent({ kind: 'command-dead-lettered', at: now, actor: SYSTEM_ACTOR, commandId: command.id, message: reason });
+      }
+    })();
+    this.options.log.warn({ commands: elsewhere.length, to: connection.url }, 'outbox: commands queued for another Odoo server were set aside');
+    this.options.onChange?.();
+    return commands.filter((command) => !elsewhere.includes(command));
   }
 
   /** Records one command's outcome (inside the round's transaction). */

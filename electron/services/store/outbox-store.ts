@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { z } from 'zod';
 
 /**
  * The outbox's queries. JSON columns come back parsed but unchecked (`unknown`): the outbox
@@ -30,7 +31,16 @@ export interface StoredCommand {
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
+  /** The Odoo server its ids came from; null when they came from none (looked up where it is pushed). */
+  odooServer: OdooServerRef | null;
 }
+
+export interface OdooServerRef {
+  url: string;
+  database: string;
+}
+
+const OdooServerRef = z.object({ url: z.string(), database: z.string() });
 
 export interface NewCommand {
   id: string;
@@ -43,6 +53,7 @@ export interface NewCommand {
   afterLineIds: string[];
   createdBy: string;
   now: string;
+  odooServer: OdooServerRef | null;
 }
 
 export interface HistoryEntry {
@@ -82,6 +93,7 @@ interface CommandRow {
   created_at: string;
   updated_at: string;
   done_at: string | null;
+  odoo_server: string | null;
 }
 
 function fromRow(row: CommandRow): StoredCommand {
@@ -105,6 +117,7 @@ function fromRow(row: CommandRow): StoredCommand {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
+    odooServer: row.odoo_server === null ? null : OdooServerRef.parse(JSON.parse(row.odoo_server)),
   };
 }
 
@@ -150,9 +163,21 @@ export class OutboxStore {
   insertCommand(command: NewCommand): void {
     this.db.transaction(() => {
       this.statement(
-        `INSERT INTO outbox_commands (id, idempotency_key, batch_id, kind, lane, payload, state, next_attempt_at, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
-      ).run(command.id, command.idempotencyKey, command.batchId, command.kind, command.lane, JSON.stringify(command.payload), command.now, command.createdBy, command.now, command.now);
+        `INSERT INTO outbox_commands (id, idempotency_key, batch_id, kind, lane, payload, state, next_attempt_at, created_by, created_at, updated_at, odoo_server)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+      ).run(
+        command.id,
+        command.idempotencyKey,
+        command.batchId,
+        command.kind,
+        command.lane,
+        JSON.stringify(command.payload),
+        command.now,
+        command.createdBy,
+        command.now,
+        command.now,
+        command.odooServer === null ? null : JSON.stringify({ url: command.odooServer.url, database: command.odooServer.database }),
+      );
       const batchKey = batchKeyOf(command.batchId);
       for (const lineId of command.lineIds) this.statement('INSERT INTO outbox_lines (batch_key, line_id, command_id) VALUES (?, ?, ?)').run(batchKey, lineId, command.id);
       for (const after of command.afterLineIds) this.statement('INSERT OR IGNORE INTO outbox_dependencies (command_id, batch_key, after_line_id) VALUES (?, ?, ?)').run(command.id, batchKey, after);
@@ -290,8 +315,9 @@ export class OutboxStore {
   }
 
   /** Back to the queue now, with a clean backoff (a person asked for it); optionally with a refreshed payload. */
+  /** Back in the queue now; with a payload that dropped its Odoo ids, it belongs to no server any more. */
   retryNow(commandId: string, now: string, payload?: unknown): void {
-    if (payload !== undefined) this.statement('UPDATE outbox_commands SET payload = ? WHERE id = ?').run(JSON.stringify(payload), commandId);
+    if (payload !== undefined) this.statement('UPDATE outbox_commands SET payload = ?, odoo_server = NULL WHERE id = ?').run(JSON.stringify(payload), commandId);
     this.statement("UPDATE outbox_commands SET state = 'queued', failures = 0, replan = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, commandId);
   }
 
@@ -340,6 +366,12 @@ export class OutboxStore {
   }
 
   /** What the cache knows of a node, SKU or supplier option (Odoo ids once synced; null in a demo). */
+  /** The Odoo server the cached network's ids came from; null while the cache holds the demo (or nothing synced). */
+  cachedServer(): OdooServerRef | null {
+    const row = this.statement("SELECT s.url AS url, s.database AS database FROM staging_source s JOIN snapshot_meta m ON m.source = 'odoo' WHERE s.id = 1").get();
+    return row === undefined ? null : OdooServerRef.parse(row);
+  }
+
   cachedNode(nodeId: string): { code: string; odooWarehouseId: number | null } | null {
     const row = this.statement('SELECT code, odoo_warehouse_id FROM nodes WHERE id = ?').get(nodeId) as { code: string; odoo_warehouse_id: number | null } | undefined;
     return row ? { code: row.code, odooWarehouseId: row.odoo_warehouse_id } : null;
