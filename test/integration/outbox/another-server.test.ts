@@ -23,7 +23,7 @@ function cacheFromTestServer(skuId: string, testServerProductId: number): void {
 }
 
 function movesWithKey(key: string): Record<string, unknown>[] {
-  const pickings = [...rig.sim.control.env().db.table('stock.picking').rows.values()].filter((picking) => picking.origin === key).map((picking) => picking.id);
+  const pickings = [...rig.sim.control.env().db.table('stock.picking').rows.values()].filter((picking) => picking.origin === key).map((picking) => picking.id as unknown);
   return [...rig.sim.control.env().db.table('stock.move').rows.values()].filter((move) => pickings.includes(move.picking_id));
 }
 
