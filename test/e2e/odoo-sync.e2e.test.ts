@@ -73,7 +73,7 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
     await page.screenshot({ path: screenshotPath('e2e-stock-kept-place-after-sync') });
   });
 
-  it("the Network screen says what each sync changed: a vendor's later promise now, the counted stock the sync before", async () => {
+  it("the Network screen says what each sync changed: a vendor's later promise now, opened in Stock from its SKU, and the counted stock the sync before", async () => {
     const admin = standInAdmin(host.output());
     const Line = z.object({ id: z.number(), order_id: z.tuple([z.number(), z.string()]), date_planned: z.string() });
     const [line] = await admin.searchRead('purchase.order.line', [['order_id.state', '=', 'purchase'], ['qty_received', '=', 0]], ['order_id', 'date_planned'], Line, { limit: 1, order: 'id' });
@@ -88,8 +88,16 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
     await panel.getByTestId('changes-supply').click();
     const table = panel.getByTestId('changes-table');
     await expect.poll(() => table.innerText()).toMatch(new RegExp(`Purchase \\S+ from .+: ETA .+ → .+ \\(5 days later\\)`));
-    expect(await table.innerText()).toContain('from');
     await page.screenshot({ path: screenshotPath('e2e-network-what-changed'), fullPage: true });
+
+    // The SKU opens its row in Stock, where the planner sees what the later ETA does to it.
+    const link = table.getByRole('button', { name: /^Show \S+ × \S+ in Stock$/ }).first();
+    const [, nodeId, skuId] = /^Show (\S+) × (\S+) in Stock$/.exec((await link.getAttribute('aria-label')) ?? '') ?? [];
+    await link.click();
+    await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toBe('1 node × SKU rows');
+    expect(await page.getByTestId('filter-node').inputValue()).toBe(nodeId);
+    expect(await page.getByTestId('filter-sku').inputValue()).toBe(skuId);
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
 
     // The sync before brought the stock counted in Odoo (the test above): still on record, one pick away.
     const syncs = panel.getByLabel('Which sync');

@@ -8,6 +8,8 @@ export interface StockFocus {
   nodeId?: string;
   area?: string;
   onlyShort?: boolean;
+  /** Put in the SKU box: a code, to show one node × SKU (e.g. from "What changed"). */
+  skuText?: string;
 }
 
 interface AppState {

@@ -3,6 +3,7 @@ import { describeNetworkChange, summariseChanges, type NetworkChangeEvent, type 
 import type { SyncChangesView } from '../../../../shared/ipc';
 import { planner } from '../../bridge';
 import { formatDate, formatQuantity } from '../../format';
+import { useAppStore } from '../../stores/app-store';
 
 type ListName = 'shortages' | 'supply' | 'demand' | 'stock';
 
@@ -31,6 +32,7 @@ export function SyncChangesPanel({ locale, odoo }: { locale: string; odoo: boole
   const [error, setError] = useState<string | null>(null);
   const [takenAt, setTakenAt] = useState<string | undefined>(undefined);
   const [list, setList] = useState<ListName>('shortages');
+  const show = useAppStore((state) => state.show);
 
   const load = useCallback((at: string | undefined) => {
     planner()
@@ -109,8 +111,7 @@ export function SyncChangesPanel({ locale, odoo }: { locale: string; odoo: boole
             {current.name === 'shortages'
               ? selected.shortages.slice(0, SHOWN).map((row) => (
                   <tr key={`${row.nodeId}|${row.skuId}`} className={row.change === 'now short' || row.change === 'earlier' ? 'worse' : 'better'}>
-                    <td>{row.nodeId}</td>
-                    <td>{row.skuId}</td>
+                    <PlaceCells nodeId={row.nodeId} skuId={row.skuId} onShow={() => show('stock', { nodeId: row.nodeId, skuText: row.skuId })} />
                     <td>{SHORTAGE_WORDS[row.change]}</td>
                     <td>{row.before ? formatDate(row.before, locale) : 'never'} → {row.after ? formatDate(row.after, locale) : 'never'}</td>
                     <td>{formatQuantity(row.unitsShortBefore, locale)} → {formatQuantity(row.unitsShortAfter, locale)}</td>
@@ -118,8 +119,7 @@ export function SyncChangesPanel({ locale, odoo }: { locale: string; odoo: boole
                 ))
               : events.slice(0, SHOWN).map((event) => (
                   <tr key={'lineId' in event ? event.lineId : `${event.nodeId}|${event.skuId}`}>
-                    <td>{event.nodeId}</td>
-                    <td>{event.skuId}</td>
+                    <PlaceCells nodeId={event.nodeId} skuId={event.skuId} onShow={() => show('stock', { nodeId: event.nodeId, skuText: event.skuId })} />
                     <td>{describeNetworkChange(event, wording)}</td>
                   </tr>
                 ))}
@@ -133,6 +133,20 @@ export function SyncChangesPanel({ locale, odoo }: { locale: string; odoo: boole
         </p>
       )}
     </section>
+  );
+}
+
+/** Node and SKU, the SKU a link to its row in Stock (where its projection and flows are). */
+function PlaceCells({ nodeId, skuId, onShow }: { nodeId: string; skuId: string; onShow(): void }) {
+  return (
+    <>
+      <td>{nodeId}</td>
+      <td>
+        <button type="button" className="link" onClick={onShow} aria-label={`Show ${nodeId} × ${skuId} in Stock`}>
+          {skuId}
+        </button>
+      </td>
+    </>
   );
 }
 

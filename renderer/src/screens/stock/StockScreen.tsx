@@ -56,10 +56,18 @@ export function StockScreen() {
   const areas = description?.network.areas ?? [];
   const [filter, setFilter] = useState<StockFilter>({});
   const [skuText, setSkuText] = useSkuText(setFilter);
-  // The screen stays mounted between visits: a new focus (a node card clicked) replaces the filter.
+  // The screen stays mounted between visits: a new focus (a node card clicked) replaces the filter,
+  // the SKU box included, so what the box shows is what the grid is filtered by.
   useEffect(() => {
-    if (stockFocus) setFilter({ ...(stockFocus.nodeId ? { nodeId: stockFocus.nodeId } : {}), ...(stockFocus.area ? { area: stockFocus.area } : {}), ...(stockFocus.onlyShort ? { onlyShort: true } : {}) });
-  }, [stockFocus]);
+    if (!stockFocus) return;
+    setFilter({
+      ...(stockFocus.nodeId ? { nodeId: stockFocus.nodeId } : {}),
+      ...(stockFocus.area ? { area: stockFocus.area } : {}),
+      ...(stockFocus.onlyShort ? { onlyShort: true } : {}),
+      ...(stockFocus.skuText ? { skuText: stockFocus.skuText } : {}),
+    });
+    setSkuText(stockFocus.skuText ?? '');
+  }, [stockFocus, setSkuText]);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const seesCosts = description?.user?.seesCosts ?? false;
