@@ -83,6 +83,26 @@ describe(`the Odoo contract, against the ${target.kind === 'live' ? `live Odoo a
     }
   });
 
+  it("moves an open receipt's deadline with a confirmed purchase line's new planned date (how an incremental sync sees a vendor's new promise)", async () => {
+    const Line = z.object({ id: z.number(), date_planned: z.string(), move_ids: z.array(z.number()) });
+    const Move = z.object({ id: z.number(), state: z.string(), date_deadline: z.union([z.string(), z.literal(false)]) });
+    const lines = await client.searchRead('purchase.order.line', [['order_id.state', '=', 'purchase'], ['qty_received', '=', 0], ['move_ids', '!=', false]], ['date_planned', 'move_ids'], Line, { limit: 1, order: 'id desc' });
+    // The stand-in's demo always has one; a live server may have none open.
+    if (target.kind === 'stand-in') expect(lines).toHaveLength(1);
+    const line = lines[0];
+    if (!target.allowWrites || !line) return;
+    const later = new Date(Date.parse(`${line.date_planned.replace(' ', 'T')}Z`) + 3 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+    await client.write('purchase.order.line', [line.id], { date_planned: later });
+    try {
+      const moves = await client.read('stock.move', line.move_ids, ['state', 'date_deadline'], Move);
+      const open = moves.filter((move) => move.state !== 'done' && move.state !== 'cancel');
+      expect(open.length).toBeGreaterThan(0);
+      for (const move of open) expect(move.date_deadline).toBe(later);
+    } finally {
+      await client.write('purchase.order.line', [line.id], { date_planned: line.date_planned });
+    }
+  });
+
   it('syncs into a fresh cache that reconciles with Odoo on every warehouse, and again incrementally', async () => {
     const temp = makeTempDir('contract-sync');
     const dbPath = join(temp.path, 'cache.db');
