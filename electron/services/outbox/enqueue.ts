@@ -139,8 +139,8 @@ export function enqueueApproved(db: Database, rawRequest: EnqueueRequest, contex
   }
 
   const enqueued: EnqueuedCommand[] = [];
-  // The ids in the payloads are that server's: they must never be sent to another.
-  const odooServer = store.cachedServer();
+  // The ids in the payloads are that network's: they go to its server alone, and the demo's to none.
+  const madeOn = store.cachedOrigin();
   db.transaction(() => {
     for (const { payload, after, stableId } of built) {
       const lineIds = lineIdsOf(payload);
@@ -153,7 +153,7 @@ export function enqueueApproved(db: Database, rawRequest: EnqueueRequest, contex
       const idempotencyKey = idempotencyKeyOf(id);
       // Lines grouped into one order wait for nothing inside that order.
       const afterLineIds = [...new Set(after.filter((lineId) => !lineIds.includes(lineId)))];
-      store.insertCommand({ id, idempotencyKey, batchId: request.batchId, kind: payload.kind, lane: laneOf(payload), payload, lineIds, afterLineIds, createdBy: request.actor, now, odooServer });
+      store.insertCommand({ id, idempotencyKey, batchId: request.batchId, kind: payload.kind, lane: laneOf(payload), payload, lineIds, afterLineIds, createdBy: request.actor, now, madeOn });
       const summary = describePayload(payload);
       store.appendHistory(id, now, 'queued', `Queued by ${request.actor}${request.batchId ? ` from batch ${request.batchId}` : ''}: ${summary}. Idempotency key ${idempotencyKey}.`);
       for (const lineId of lineIds) {

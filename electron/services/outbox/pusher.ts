@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RegionProfile } from '../../../shared/domain';
 import type { Log } from '../../app/log';
 import { isOdooError, OdooClient, type OdooConnection } from '../odoo';
-import { OutboxStore, type OdooServerRef, type StoredCommand } from '../store';
+import { OutboxStore, type StoredCommand } from '../store';
 import { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import { cancelInOdoo } from './cancel-in-odoo';
 import { Circuit, type CircuitPolicy, DEFAULT_CIRCUIT } from './circuit';
@@ -208,7 +208,7 @@ export class OutboxPusher {
       const busy = new Set([...this.inFlight.values()].filter((lane) => lane.startsWith('transfer:')));
       const taken = this.store.claim(this.now().toISOString(), this.roundSize, busy);
       if (taken.length === 0) break;
-      const claimed = this.setAsideForOtherServers(taken, active.connection);
+      const claimed = this.setAsideForOtherNetworks(taken, active.connection);
       if (claimed.length === 0) continue;
       this.options.onChange?.();
       const lane = claimed[0]?.lane ?? '';
@@ -410,27 +410,47 @@ export class OutboxPusher {
   }
 
   /**
-   * Commands whose Odoo ids came from another server than the one now connected (Settings were
-   * pointed elsewhere after they were queued) go to the dead letters unsent, saying so: their
-   * warehouse, product and vendor ids mean other records there. A retry drops the ids and sends the
-   * command here, looked up by code; a cancel drops it. Returns the commands that may go.
+   * Commands that may not go to the server now connected go to the dead letters unsent, saying why:
+   * one approved on the demo network (nothing of the demo is sent to Odoo), or on another server's
+   * network (Settings were pointed elsewhere since; its warehouse, product and vendor ids mean other
+   * records here; a retry drops them and sends it here, looked up by code). Returns the rest.
    */
-  private setAsideForOtherServers(commands: StoredCommand[], connection: OdooConnection): StoredCommand[] {
-    const elsewhere = commands.filter((command) => command.odooServer !== null && (command.odooServer.url !== connection.url || command.odooServer.database !== connection.database));
-    if (elsewhere.length === 0) return commands;
+  private setAsideForOtherNetworks(commands: StoredCommand[], connection: OdooConnection): StoredCommand[] {
+    const reasons = new Map<StoredCommand, string>();
+    for (const command of commands) {
+      const origin = command.madeOn;
+      if (origin?.network === 'demo') {
+        reasons.set(command, `Approved on the demo network, and nothing of the demo is sent to Odoo: nothing was sent to ${connection.url}. Cancel it, and approve the real line on Odoo's network.`);
+      } else if (origin?.network === 'odoo' && (origin.url !== connection.url || origin.database !== connection.database)) {
+        reasons.set(
+          command,
+          `Queued for ${origin.url} (database ${origin.database}), but the planner now works with ${connection.url} (database ${connection.database}), where its warehouse, product and vendor ids mean other records; nothing was sent. Retry to send it to ${connection.url}, looked up there by code, or cancel it.`,
+        );
+      }
+    }
+    if (reasons.size === 0) return commands;
     const now = this.now().toISOString();
+    const cancelled = new Set<string>();
     this.options.db.transaction(() => {
-      for (const command of elsewhere) {
-        const from = command.odooServer as OdooServerRef;
-        const reason = `Queued for ${from.url} (database ${from.database}), but the planner now works with ${connection.url} (database ${connection.database}), where its warehouse, product and vendor ids mean other records; nothing was sent. Retry to send it to ${connection.url}, looked up there by code, or cancel it.`;
-        this.store.markDeadLetter(command.id, reason, now);
+      for (const [command, reason] of reasons) {
+        if (command.cancelRequested) {
+          // Its cancel cannot reach the network it was made on: it ends here, and says what may remain.
+          const origin = command.madeOn;
+          const left = origin?.network === 'odoo' ? `Anything carrying ${command.idempotencyKey} in ${origin.url} (database ${origin.database}) stays there: cancel it in that Odoo.` : 'Nothing of it was ever sent to Odoo (it was approved on the demo network).';
+          this.store.markCancelled(command.id, now);
+          this.store.appendHistory(command.id, now, 'cancelled', `Cancelled in the planner. ${left}`, command.attempts);
+          if (command.batchId) cancelled.add(command.batchId);
+          continue;
+        }
+        this.store.setAside(command.id, reason, now);
         this.store.appendHistory(command.id, now, 'dead-lettered', reason, command.attempts);
         this.recordEvent({ kind: 'command-dead-lettered', at: now, actor: SYSTEM_ACTOR, commandId: command.id, message: reason });
       }
     })();
-    this.options.log.warn({ commands: elsewhere.length, to: connection.url }, 'outbox: commands queued for another Odoo server were set aside');
+    for (const batchId of cancelled) this.announceIfBatchDone(batchId);
+    this.options.log.warn({ commands: reasons.size, to: connection.url }, 'outbox: commands from another network were set aside');
     this.options.onChange?.();
-    return commands.filter((command) => !elsewhere.includes(command));
+    return commands.filter((command) => !reasons.has(command));
   }
 
   /** Records one command's outcome (inside the round's transaction). */

@@ -31,16 +31,16 @@ export interface StoredCommand {
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
-  /** The Odoo server its ids came from; null when they came from none (looked up where it is pushed). */
-  odooServer: OdooServerRef | null;
+  /** The network it was approved on; null when from none in particular (looked up where it is pushed). */
+  madeOn: CommandOrigin | null;
 }
 
-export interface OdooServerRef {
-  url: string;
-  database: string;
-}
-
-const OdooServerRef = z.object({ url: z.string(), database: z.string() });
+/** An Odoo server's network (the command carries that server's ids), or the demo (which goes to no Odoo). */
+export const CommandOrigin = z.discriminatedUnion('network', [
+  z.strictObject({ network: z.literal('odoo'), url: z.string(), database: z.string() }),
+  z.strictObject({ network: z.literal('demo') }),
+]);
+export type CommandOrigin = z.infer<typeof CommandOrigin>;
 
 export interface NewCommand {
   id: string;
@@ -53,7 +53,7 @@ export interface NewCommand {
   afterLineIds: string[];
   createdBy: string;
   now: string;
-  odooServer: OdooServerRef | null;
+  madeOn: CommandOrigin | null;
 }
 
 export interface HistoryEntry {
@@ -93,7 +93,7 @@ interface CommandRow {
   created_at: string;
   updated_at: string;
   done_at: string | null;
-  odoo_server: string | null;
+  made_on: string | null;
 }
 
 function fromRow(row: CommandRow): StoredCommand {
@@ -117,7 +117,7 @@ function fromRow(row: CommandRow): StoredCommand {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
-    odooServer: row.odoo_server === null ? null : OdooServerRef.parse(JSON.parse(row.odoo_server)),
+    madeOn: row.made_on === null ? null : CommandOrigin.parse(JSON.parse(row.made_on)),
   };
 }
 
@@ -163,7 +163,7 @@ export class OutboxStore {
   insertCommand(command: NewCommand): void {
     this.db.transaction(() => {
       this.statement(
-        `INSERT INTO outbox_commands (id, idempotency_key, batch_id, kind, lane, payload, state, next_attempt_at, created_by, created_at, updated_at, odoo_server)
+        `INSERT INTO outbox_commands (id, idempotency_key, batch_id, kind, lane, payload, state, next_attempt_at, created_by, created_at, updated_at, made_on)
          VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
       ).run(
         command.id,
@@ -176,7 +176,7 @@ export class OutboxStore {
         command.createdBy,
         command.now,
         command.now,
-        command.odooServer === null ? null : JSON.stringify({ url: command.odooServer.url, database: command.odooServer.database }),
+        command.madeOn === null ? null : JSON.stringify(CommandOrigin.parse(command.madeOn)),
       );
       const batchKey = batchKeyOf(command.batchId);
       for (const lineId of command.lineIds) this.statement('INSERT INTO outbox_lines (batch_key, line_id, command_id) VALUES (?, ?, ?)').run(batchKey, lineId, command.id);
@@ -302,6 +302,11 @@ export class OutboxStore {
     }
   }
 
+  /** To the dead letters without having been sent: the claim that found it does not count as an attempt. */
+  setAside(commandId: string, reason: string, now: string): void {
+    this.statement("UPDATE outbox_commands SET state = 'dead-letter', last_error = ?, attempts = MAX(attempts - 1, 0), updated_at = ? WHERE id = ?").run(reason, now, commandId);
+  }
+
   markDeadLetter(commandId: string, message: string, now: string): void {
     this.statement("UPDATE outbox_commands SET state = 'dead-letter', last_error = ?, updated_at = ? WHERE id = ?").run(message, now, commandId);
   }
@@ -317,7 +322,7 @@ export class OutboxStore {
   /** Back to the queue now, with a clean backoff (a person asked for it); optionally with a refreshed payload. */
   /** Back in the queue now; with a payload that dropped its Odoo ids, it belongs to no server any more. */
   retryNow(commandId: string, now: string, payload?: unknown): void {
-    if (payload !== undefined) this.statement('UPDATE outbox_commands SET payload = ?, odoo_server = NULL WHERE id = ?').run(JSON.stringify(payload), commandId);
+    if (payload !== undefined) this.statement("UPDATE outbox_commands SET payload = ?, made_on = CASE WHEN json_extract(made_on, '$.network') = 'odoo' THEN NULL ELSE made_on END WHERE id = ?").run(JSON.stringify(payload), commandId);
     this.statement("UPDATE outbox_commands SET state = 'queued', failures = 0, replan = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, commandId);
   }
 
@@ -366,10 +371,13 @@ export class OutboxStore {
   }
 
   /** What the cache knows of a node, SKU or supplier option (Odoo ids once synced; null in a demo). */
-  /** The Odoo server the cached network's ids came from; null while the cache holds the demo (or nothing synced). */
-  cachedServer(): OdooServerRef | null {
-    const row = this.statement("SELECT s.url AS url, s.database AS database FROM staging_source s JOIN snapshot_meta m ON m.source = 'odoo' WHERE s.id = 1").get();
-    return row === undefined ? null : OdooServerRef.parse(row);
+  /** The network the cache holds: the demo, or an Odoo server's (whose ids it carries); null when neither is known. */
+  cachedOrigin(): CommandOrigin | null {
+    const meta = z.object({ source: z.string() }).optional().parse(this.statement('SELECT source FROM snapshot_meta WHERE id = 1').get());
+    if (meta?.source === 'demo') return { network: 'demo' };
+    if (meta?.source !== 'odoo') return null;
+    const server = z.object({ url: z.string(), database: z.string() }).optional().parse(this.statement('SELECT url, database FROM staging_source WHERE id = 1').get());
+    return server ? { network: 'odoo', url: server.url, database: server.database } : null;
   }
 
   cachedNode(nodeId: string): { code: string; odooWarehouseId: number | null } | null {

@@ -52,7 +52,7 @@ describe('commands queued for one Odoo server, when the planner is pointed at an
     expect(movesWithKey(command?.idempotencyKey ?? '').map((move) => [move.product_id, move.product_uom_qty])).toEqual([[rig.sim.productIds[proposal.skuId], proposal.qty]]);
   });
 
-  it('commands queued from the demo, or from this very server, go as before', async () => {
+  it('commands queued from this very server go as before', async () => {
     rig.db.prepare('UPDATE staging_source SET url = ?, database = ? WHERE id = 1').run(rig.sim.url, rig.sim.database);
     const [, proposal] = coveredTransfers(rig.stock, 2, rig.dayZero, 'same');
     if (!proposal) throw new Error('no transfer');
@@ -61,17 +61,36 @@ describe('commands queued for one Odoo server, when the planner is pointed at an
     const [here] = outbox.service.enqueue({ batchId: 'B-here', actor: 'supervisor@test', lines: [{ lineId: 'L1', proposal }] });
     await settled(outbox);
     expect(outbox.service.detail(here?.id ?? '').status).toBe('done');
-    await outbox.service.close();
+  });
 
-    // The demo's lines carry no Odoo ids, whatever server staging last read from.
-    rig.db.prepare("UPDATE snapshot_meta SET source = 'demo' WHERE id = 1").run();
+  it('a command queued for the other server and then cancelled ends at once: nothing of it was sent', async () => {
     rig.db.prepare('UPDATE staging_source SET url = ?, database = ? WHERE id = 1').run(TEST_SERVER.url, TEST_SERVER.database);
-    const [, , demo] = coveredTransfers(rig.stock, 3, rig.dayZero, 'demo');
-    if (!demo) throw new Error('no transfer');
+    const [, , , proposal] = coveredTransfers(rig.stock, 4, rig.dayZero, 'dropped');
+    if (!proposal) throw new Error('no transfer');
+    outbox = testOutbox(rig);
+    const [command] = outbox.service.enqueue({ batchId: 'B-dropped', actor: 'supervisor@test', lines: [{ lineId: 'L1', proposal }] });
+    const id = command?.id ?? '';
+    await until(() => outbox?.service.detail(id).status === 'dead-letter', 'the command to be set aside');
+    outbox.service.cancel(id);
+    const view = outbox.service.detail(id);
+    expect(view.status).toBe('cancelled');
+    expect(view.history.at(-1)?.message).toMatch(/before anything was sent to Odoo/);
+  });
+
+  it('a command approved on the demo network is never sent to an Odoo: set aside saying so, not retried, and cancelled at once', async () => {
+    rig.db.prepare("UPDATE snapshot_meta SET source = 'demo' WHERE id = 1").run();
+    const [, , , , proposal] = coveredTransfers(rig.stock, 5, rig.dayZero, 'demo');
+    if (!proposal) throw new Error('no transfer');
     rig.db.prepare('UPDATE skus SET odoo_product_id = NULL').run();
     outbox = testOutbox(rig);
-    const [fromDemo] = outbox.service.enqueue({ batchId: 'B-demo', actor: 'supervisor@test', lines: [{ lineId: 'L1', proposal: demo }] });
-    await settled(outbox);
-    expect(outbox.service.detail(fromDemo?.id ?? '').status).toBe('done');
+    const [command] = outbox.service.enqueue({ batchId: 'B-demo', actor: 'supervisor@test', lines: [{ lineId: 'L1', proposal }] });
+    const id = command?.id ?? '';
+    await until(() => outbox?.service.detail(id).status === 'dead-letter', 'the command to be set aside');
+    expect(outbox.service.detail(id).lastError).toBe(`Approved on the demo network, and nothing of the demo is sent to Odoo: nothing was sent to ${rig.sim.url}. Cancel it, and approve the real line on Odoo's network.`);
+    expect(() => outbox?.service.retry(id)).toThrow(/was approved on the demo network, and nothing of the demo is sent to Odoo/);
+    expect(outbox.service.detail(id).status).toBe('dead-letter');
+    outbox.service.cancel(id);
+    expect(outbox.service.detail(id).status).toBe('cancelled');
+    expect(movesWithKey(command?.idempotencyKey ?? '')).toEqual([]);
   });
 });

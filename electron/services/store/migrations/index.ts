@@ -9,7 +9,7 @@ import { migration0008StagingByProduct } from './0008-staging-by-product';
 import { migration0009LineExpiry } from './0009-line-expiry';
 import { migration0010SyncChanges } from './0010-sync-changes';
 import { migration0011StagingSource } from './0011-staging-source';
-import { migration0012CommandServer } from './0012-command-server';
+import { migration0012CommandOrigin } from './0012-command-origin';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,7 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009LineExpiry,
   migration0010SyncChanges,
   migration0011StagingSource,
-  migration0012CommandServer,
+  migration0012CommandOrigin,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
