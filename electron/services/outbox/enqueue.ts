@@ -140,7 +140,7 @@ export function enqueueApproved(db: Database, rawRequest: EnqueueRequest, contex
 
   const enqueued: EnqueuedCommand[] = [];
   // The ids in the payloads are that network's: they go to its server alone, and the demo's to none.
-  const madeOn = store.cachedOrigin();
+  const madeOn = store.originFor(request.batchId);
   db.transaction(() => {
     for (const { payload, after, stableId } of built) {
       const lineIds = lineIdsOf(payload);

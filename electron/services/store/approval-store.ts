@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BatchRecord, expiresAtOf, LineRecord, SignedDecision } from '../../../shared/approvals';
 import { describeProblems } from '../../../shared/domain';
+import { cachedNetwork } from './network-origin';
 import { ParsedRows } from './parsed-rows';
 
 /** How a line is stored: its final states, or waiting (expiry and escalation are worked out from time). */
@@ -157,10 +158,12 @@ export class ApprovalStore {
 
   private lineFrom = (row: LineRow): StoredLine => ({ record: this.records.get(row.id, row.record), state: row.state, settledAt: row.settled_at });
 
+  /** A batch submitted here is kept with the network it was checked against (an imported one, with none known). */
   insertBatch(batch: BatchRecord, importedFromFile: string | null): void {
+    const madeOn = importedFromFile === null ? cachedNetwork(this.db) : null;
     this.db
-      .prepare('INSERT INTO approval_batches (id, region, origin_kind, record, submitted_by, submitted_at, imported_from_file) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(batch.id, batch.region, batch.origin.kind, JSON.stringify(batch), batch.submittedBy, batch.submittedAt, importedFromFile);
+      .prepare('INSERT INTO approval_batches (id, region, origin_kind, record, submitted_by, submitted_at, imported_from_file, made_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(batch.id, batch.region, batch.origin.kind, JSON.stringify(batch), batch.submittedBy, batch.submittedAt, importedFromFile, madeOn === null ? null : JSON.stringify(madeOn));
   }
 
   /** `submittedAt` is the batch's: a waiting line's expiry is counted from it. */

@@ -5,7 +5,8 @@ export { MIGRATIONS, LATEST_SCHEMA_VERSION, AUDIT_GENESIS_HASH } from './migrati
 export type { Migration } from './migrations';
 export { OdooStaging, STAGING_TABLES } from './odoo-staging';
 export type { StagedModel, StagedRecord, StagingSource, SyncCursor } from './odoo-staging';
-export { OutboxStore, batchKeyOf, CommandOrigin } from './outbox-store';
+export { OutboxStore, batchKeyOf } from './outbox-store';
+export { CommandOrigin, cachedNetwork } from './network-origin';
 export type { StoredCommand, StoredCommandState, CommandStatus, NewCommand, HistoryEntry, CommandListFilter } from './outbox-store';
 export { ApprovalStore, StoredLineUnreadableError, TrustedDeviceKey } from './approval-store';
 export type { Handoff, LineFilter, LineStanding, StoredLine, StoredLineState } from './approval-store';

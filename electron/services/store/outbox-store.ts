@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { z } from 'zod';
+import { cachedNetwork, CommandOrigin } from './network-origin';
 
 /**
  * The outbox's queries. JSON columns come back parsed but unchecked (`unknown`): the outbox
@@ -35,12 +35,6 @@ export interface StoredCommand {
   madeOn: CommandOrigin | null;
 }
 
-/** An Odoo server's network (the command carries that server's ids), or the demo (which goes to no Odoo). */
-export const CommandOrigin = z.discriminatedUnion('network', [
-  z.strictObject({ network: z.literal('odoo'), url: z.string(), database: z.string() }),
-  z.strictObject({ network: z.literal('demo') }),
-]);
-export type CommandOrigin = z.infer<typeof CommandOrigin>;
 
 export interface NewCommand {
   id: string;
@@ -371,13 +365,10 @@ export class OutboxStore {
   }
 
   /** What the cache knows of a node, SKU or supplier option (Odoo ids once synced; null in a demo). */
-  /** The network the cache holds: the demo, or an Odoo server's (whose ids it carries); null when neither is known. */
-  cachedOrigin(): CommandOrigin | null {
-    const meta = z.object({ source: z.string() }).optional().parse(this.statement('SELECT source FROM snapshot_meta WHERE id = 1').get());
-    if (meta?.source === 'demo') return { network: 'demo' };
-    if (meta?.source !== 'odoo') return null;
-    const server = z.object({ url: z.string(), database: z.string() }).optional().parse(this.statement('SELECT url, database FROM staging_source WHERE id = 1').get());
-    return server ? { network: 'odoo', url: server.url, database: server.database } : null;
+  /** The network a command's lines were approved on: their batch's, else the one the cache holds now. */
+  originFor(batchId: string | null): CommandOrigin | null {
+    const batch = batchId === null ? undefined : (this.statement('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as unknown);
+    return typeof batch === 'string' ? CommandOrigin.parse(JSON.parse(batch)) : cachedNetwork(this.db);
   }
 
   cachedNode(nodeId: string): { code: string; odooWarehouseId: number | null } | null {

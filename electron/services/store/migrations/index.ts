@@ -10,6 +10,7 @@ import { migration0009LineExpiry } from './0009-line-expiry';
 import { migration0010SyncChanges } from './0010-sync-changes';
 import { migration0011StagingSource } from './0011-staging-source';
 import { migration0012CommandOrigin } from './0012-command-origin';
+import { migration0013BatchNetwork } from './0013-batch-network';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010SyncChanges,
   migration0011StagingSource,
   migration0012CommandOrigin,
+  migration0013BatchNetwork,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);
