@@ -15,6 +15,33 @@ const Change = z.enum(['new', 'changed', 'closed']);
 const flowLine = { nodeId: NodeId, skuId: SkuId, lineId: Id, source: OdooRecordRef.nullable(), change: Change, qtyBefore: Quantity, qtyAfter: Quantity };
 
 /**
+ * What a sync found changed in Odoo since the last one (the activity feed; not the audit log,
+ * which records decisions, not the weather).
+ */
+const NETWORK_CHANGE_EVENTS = [
+  /** On hand of one node × SKU. */
+  z.strictObject({ kind: z.literal('stock-changed'), ...base, nodeId: NodeId, skuId: SkuId, onHandBefore: z.number().finite(), onHandAfter: z.number().finite() }),
+  /** An open demand line appeared, moved (quantity or due date) or closed (shipped or cancelled). */
+  z.strictObject({ kind: z.literal('demand-changed'), ...base, ...flowLine, customer: z.string(), dueBefore: LocalDate.nullable(), dueAfter: LocalDate.nullable() }),
+  /**
+   * An open supply line appeared, moved or closed (received or cancelled). Its ETA moving is
+   * DESIGN.md's "supply ETA changed"; a transfer going from planned to in transit is its milestone.
+   */
+  z.strictObject({
+    kind: z.literal('supply-changed'),
+    ...base,
+    ...flowLine,
+    supplyKindBefore: SupplyKind.nullable(),
+    supplyKindAfter: SupplyKind.nullable(),
+    counterparty: z.string().nullable(),
+    etaBefore: LocalDate.nullable(),
+    etaAfter: LocalDate.nullable(),
+  }),
+] as const;
+export const NetworkChangeEvent = z.discriminatedUnion('kind', NETWORK_CHANGE_EVENTS);
+export type NetworkChangeEvent = z.infer<typeof NetworkChangeEvent>;
+
+/**
  * The canonical events: one typed union for everything worth recording, used by the audit log,
  * the activity feed and outgoing webhooks. New kinds are added here, never shaped ad hoc by callers.
  * Secrets never travel in an event: a stored API key is recorded as "stored", not by value.
@@ -53,27 +80,7 @@ export const CanonicalEvent = z.discriminatedUnion('kind', [
     count: z.number().int().nonnegative(),
     reason: z.string().nullable(),
   }),
-  /**
-   * What a sync found changed in Odoo since the last one (the activity feed; not the audit log,
-   * which records decisions, not the weather). On hand of one node × SKU:
-   */
-  z.strictObject({ kind: z.literal('stock-changed'), ...base, nodeId: NodeId, skuId: SkuId, onHandBefore: z.number().finite(), onHandAfter: z.number().finite() }),
-  /** An open demand line appeared, moved (quantity or due date) or closed (shipped or cancelled). */
-  z.strictObject({ kind: z.literal('demand-changed'), ...base, ...flowLine, customer: z.string(), dueBefore: LocalDate.nullable(), dueAfter: LocalDate.nullable() }),
-  /**
-   * An open supply line appeared, moved or closed (received or cancelled). Its ETA moving is
-   * DESIGN.md's "supply ETA changed"; a transfer going from planned to in transit is its milestone.
-   */
-  z.strictObject({
-    kind: z.literal('supply-changed'),
-    ...base,
-    ...flowLine,
-    supplyKindBefore: SupplyKind.nullable(),
-    supplyKindAfter: SupplyKind.nullable(),
-    counterparty: z.string().nullable(),
-    etaBefore: LocalDate.nullable(),
-    etaAfter: LocalDate.nullable(),
-  }),
+  ...NETWORK_CHANGE_EVENTS,
   /** A credential was stored or removed; its value is never part of the event. */
   z.strictObject({ kind: z.literal('secret-changed'), ...base, secret: z.string().min(1), change: z.enum(['stored', 'cleared']), reason: z.string().nullable() }),
 ]);

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { daysBetween, Instant, LocalDate } from './calendar';
-import { CanonicalEvent } from './events';
+import { NetworkChangeEvent } from './events';
 import type { DemandLine, StockPosition, SupplyLine } from './flows';
 import { NodeId, SkuId } from './network';
 
-export type NetworkChangeEvent = Extract<CanonicalEvent, { kind: 'stock-changed' | 'demand-changed' | 'supply-changed' }>;
-export const NETWORK_CHANGE_KINDS = ['stock-changed', 'demand-changed', 'supply-changed'] as const;
 
 /** The parts of two networks a sync compares: only the rows that may differ need be given. */
 export type ComparedFlows = { readonly positions: readonly StockPosition[]; readonly supply: readonly SupplyLine[]; readonly demand: readonly DemandLine[] };
@@ -41,7 +39,7 @@ export const SyncChanges = z.strictObject({
   takenAt: Instant,
   previousTakenAt: Instant,
   counts: SyncChangeCounts,
-  events: z.array(CanonicalEvent).max(LISTED_CHANGES),
+  events: z.array(NetworkChangeEvent).max(LISTED_CHANGES),
   shortages: z.array(ShortageChange).max(LISTED_CHANGES),
 });
 export type SyncChanges = z.infer<typeof SyncChanges>;

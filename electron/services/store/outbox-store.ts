@@ -35,7 +35,6 @@ export interface StoredCommand {
   madeOn: CommandOrigin | null;
 }
 
-
 export interface NewCommand {
   id: string;
   idempotencyKey: string;
@@ -313,8 +312,10 @@ export class OutboxStore {
     this.statement("UPDATE outbox_commands SET state = 'cancelled', cancel_requested = 0, updated_at = ? WHERE id = ?").run(now, commandId);
   }
 
-  /** Back to the queue now, with a clean backoff (a person asked for it); optionally with a refreshed payload. */
-  /** Back in the queue now; with a payload that dropped its Odoo ids, it belongs to no server any more. */
+  /**
+   * Back to the queue now, with a clean backoff (a person asked for it); optionally with a refreshed
+   * payload, which dropped its Odoo ids: an Odoo server's command then belongs to no server any more.
+   */
   retryNow(commandId: string, now: string, payload?: unknown): void {
     if (payload !== undefined) this.statement("UPDATE outbox_commands SET payload = ?, made_on = CASE WHEN json_extract(made_on, '$.network') = 'odoo' THEN NULL ELSE made_on END WHERE id = ?").run(JSON.stringify(payload), commandId);
     this.statement("UPDATE outbox_commands SET state = 'queued', failures = 0, replan = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, commandId);
@@ -364,13 +365,13 @@ export class OutboxStore {
     return counts;
   }
 
-  /** What the cache knows of a node, SKU or supplier option (Odoo ids once synced; null in a demo). */
   /** The network a command's lines were approved on: their batch's, else the one the cache holds now. */
   originFor(batchId: string | null): CommandOrigin | null {
     const batch = batchId === null ? undefined : (this.statement('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as unknown);
     return typeof batch === 'string' ? CommandOrigin.parse(JSON.parse(batch)) : cachedNetwork(this.db);
   }
 
+  /** What the cache knows of a node, SKU or supplier option (Odoo ids once synced; null in a demo). */
   cachedNode(nodeId: string): { code: string; odooWarehouseId: number | null } | null {
     const row = this.statement('SELECT code, odoo_warehouse_id FROM nodes WHERE id = ?').get(nodeId) as { code: string; odoo_warehouse_id: number | null } | undefined;
     return row ? { code: row.code, odooWarehouseId: row.odoo_warehouse_id } : null;

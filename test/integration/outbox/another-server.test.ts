@@ -77,6 +77,25 @@ describe('commands queued for one Odoo server, when the planner is pointed at an
     expect(view.history.at(-1)?.message).toMatch(/before anything was sent to Odoo/);
   });
 
+  it('a command that had already been tried on the other server, then cancelled, ends in the planner saying what may remain there', async () => {
+    rig.db.prepare("UPDATE snapshot_meta SET source = 'odoo' WHERE id = 1").run();
+    rig.db.prepare('UPDATE staging_source SET url = ?, database = ? WHERE id = 1').run(TEST_SERVER.url, TEST_SERVER.database);
+    const [, , , , , , proposal] = coveredTransfers(rig.stock, 7, rig.dayZero, 'tried');
+    if (!proposal) throw new Error('no transfer');
+    outbox = testOutbox(rig);
+    const [command] = outbox.service.enqueue({ batchId: 'B-tried', actor: 'supervisor@test', lines: [{ lineId: 'L1', proposal }] });
+    const id = command?.id ?? '';
+    await until(() => outbox?.service.detail(id).status === 'dead-letter', 'the command to be set aside');
+    // As if an attempt had reached the test server before the planner was pointed here.
+    rig.db.prepare('UPDATE outbox_commands SET attempts = 1 WHERE id = ?').run(id);
+    outbox.service.cancel(id);
+    await until(() => outbox?.service.detail(id).status === 'cancelled', 'the cancel to end');
+    expect(outbox.service.detail(id).history.at(-1)?.message).toBe(
+      `Cancelled in the planner. Anything carrying ${command?.idempotencyKey} in ${TEST_SERVER.url} (database ${TEST_SERVER.database}) stays there: cancel it in that Odoo.`,
+    );
+    expect(movesWithKey(command?.idempotencyKey ?? '')).toEqual([]);
+  });
+
   it('a command approved on the demo network is never sent to an Odoo: set aside saying so, not retried, and cancelled at once', async () => {
     rig.db.prepare("UPDATE snapshot_meta SET source = 'demo' WHERE id = 1").run();
     const [, , , , proposal] = coveredTransfers(rig.stock, 5, rig.dayZero, 'demo');

@@ -69,7 +69,7 @@ export function SyncChangesPanel({ locale, odoo }: { locale: string; odoo: boole
   }
   const wording = { date: (date: string) => formatDate(date, locale), quantity: (qty: number) => formatQuantity(qty, locale) };
   const current = LISTS.find((entry) => entry.name === list) ?? (LISTS[0] as (typeof LISTS)[number]);
-  const events = current.kind ? selected.events.filter((event): event is NetworkChangeEvent => event.kind === current.kind) : [];
+  const events = current.kind ? selected.events.filter((event) => event.kind === current.kind) : [];
   const listed = current.name === 'shortages' ? selected.shortages.length : events.length;
   const total = current.count(selected.counts);
 
