@@ -185,13 +185,16 @@ describe('a long run in Chromium shows its progress and can be cancelled', () =>
 
   it('cancels an allocation from its progress panel and shows nothing of it', async () => {
     await page.getByRole('button', { name: 'Allocation', exact: true }).click();
-    // The run may, on a fast machine, end between the panel appearing and the click: then try again.
+    // What a long run shows, on a run left to finish: taking the picture first could outlast a short run.
+    await page.getByTestId('allocation-run').click();
+    await page.getByTestId('run-progress').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath('e2e-allocation-progress') });
+    await page.getByTestId('allocation-totals').waitFor({ timeout: 60_000 });
+    // Cancel as soon as it shows. A fast machine may still finish first: then try again.
     let cancelled = false;
     for (let attempt = 0; attempt < 3 && !cancelled; attempt++) {
       await page.getByTestId('allocation-run').click();
-      await page.getByTestId('run-progress').waitFor({ timeout: 60_000 });
-      await page.screenshot({ path: screenshotPath('e2e-allocation-progress') });
-      await page.getByTestId('run-cancel').click({ timeout: 5_000 }).catch(() => undefined);
+      await page.getByTestId('run-cancel').click({ timeout: 60_000 }).catch(() => undefined);
       await expect.poll(() => page.getByTestId('run-progress').count(), { timeout: 60_000 }).toBe(0);
       cancelled = (await page.getByTestId('allocation-error').count()) > 0;
     }

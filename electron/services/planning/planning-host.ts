@@ -37,6 +37,8 @@ interface RunningJob {
 }
 
 const CANCEL_SLOTS = 256;
+/** Cancels that arrived before their job: a screen's Cancel can beat the job to the worker (the network may still be loading). */
+const EARLY_CANCELS_KEPT = 64;
 
 /**
  * Runs engine work on a worker thread so the main event loop never computes. A worker that dies
@@ -47,6 +49,7 @@ export class PlanningHost {
   private worker: Worker | null = null;
   private readonly cancelFlags = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * 4));
   private readonly running = new Map<string, RunningJob>();
+  private readonly cancelledEarly = new Set<string>();
   private nextJob = 1;
   private closed = false;
   private lastLoad: JobInput<'load-network'> | null = null;
@@ -71,6 +74,9 @@ export class PlanningHost {
     if (this.closed) return Promise.reject(new PlanningJobError('the planner is shutting down', false));
     if (options.jobId !== undefined && (this.running.has(options.jobId) || options.jobId.startsWith('job-'))) {
       return Promise.reject(new PlanningJobError(`a planning job named ${options.jobId} is already running`, false, 'conflict'));
+    }
+    if (options.jobId !== undefined && this.cancelledEarly.delete(options.jobId)) {
+      return Promise.reject(new PlanningJobError('cancelled', true));
     }
     if (kind === 'load-network') this.lastLoad = input as JobInput<'load-network'>;
     const worker = this.ensureWorker();
@@ -102,10 +108,18 @@ export class PlanningHost {
     });
   }
 
-  /** Asks a running job to stop; it ends as cancelled and nothing it computed is kept. False when no such job runs. */
+  /**
+   * Asks a running job to stop; it ends as cancelled and nothing it computed is kept. False when no
+   * such job runs yet: a job of that name started later ends cancelled before it runs.
+   */
   cancel(jobId: string): boolean {
     const job = this.running.get(jobId);
-    if (!job) return false;
+    if (!job) {
+      if (jobId.startsWith('job-')) return false;
+      this.cancelledEarly.add(jobId);
+      if (this.cancelledEarly.size > EARLY_CANCELS_KEPT) this.cancelledEarly.delete(this.cancelledEarly.values().next().value ?? jobId);
+      return false;
+    }
     Atomics.store(this.cancelFlags, job.slot, 1);
     return true;
   }

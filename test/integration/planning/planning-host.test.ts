@@ -50,4 +50,14 @@ describe('the planning worker host', () => {
     await expect(job).rejects.toBeInstanceOf(PlanningJobError);
     await expect(host.run('network-summary', asOf)).rejects.toThrow(/not loaded yet/);
   });
+
+  it('ends a run cancelled when its Cancel came before the run reached the worker, and forgets that cancel once used', async () => {
+    // A screen names its run and may cancel it while the service still waits on the network.
+    expect(host.cancel('run-early')).toBe(false);
+    await expect(host.run('load-network', { dbPath: join(temp.path, 'cache.db'), demo: demo(3, 40) }, { jobId: 'run-early' })).rejects.toMatchObject({ cancelled: true });
+    await expect(host.run('network-summary', asOf)).rejects.toThrow(/not loaded yet/);
+    // The same name runs normally next time, and other names were never touched.
+    await expect(host.run('load-network', { dbPath: join(temp.path, 'cache.db'), demo: demo(3, 40) }, { jobId: 'run-early' })).resolves.toMatchObject({ rows: 120 });
+    await expect(host.run('network-summary', asOf, { jobId: 'run-other' })).resolves.toBeDefined();
+  });
 });
