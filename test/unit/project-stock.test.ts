@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { projectStock } from '../../shared/engine';
+import { daysOfCoverAt, projectStock, unitsShortAt, valueAtRiskAt } from '../../shared/engine';
 import { networkSnapshot } from '../factories/snapshot';
 
 describe('projected stock (DESIGN.md worked example)', () => {
@@ -20,9 +20,9 @@ describe('projected stock (DESIGN.md worked example)', () => {
     const projection = projectStock(snapshot);
     expect(projection.lowestBalance[0]).toBe(-20);
     expect(projection.firstShortageDay[0]).toBe(6);
-    expect(projection.unitsShort[0]).toBe(20);
-    expect(projection.daysOfCover[0]).toBe(6);
-    expect(projection.valueAtRisk[0]).toBe(200);
+    expect(unitsShortAt(projection, 0)).toBe(20);
+    expect(daysOfCoverAt(projection, 0)).toBe(6);
+    expect(valueAtRiskAt(projection, 0)).toBe(200);
     expect((projection.onHand[0] ?? 0) - (projection.reserved[0] ?? 0)).toBe(70);
   });
 

@@ -40,6 +40,8 @@ export interface NetworkModel {
   /** Slot of each row with flows in the horizon (its days in `flowDayStart`); −1 for a quiet row. */
   readonly flowSlot: Int32Array;
   readonly flowSlotCount: number;
+  /** The row of each slot (`flowSlot` read backwards), so the projection can visit the rows with flow alone. */
+  readonly slotRow: Int32Array;
   /**
    * Each slot's daily net flow (supply − demand), kept sparse: the days it is not zero, ascending,
    * and the net flow on each, at flowDayStart[s] … flowDayStart[s + 1] − 1. A row moves on a few days
@@ -239,6 +241,11 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
 
   let flowSlotCount = 0;
   for (let row = 0; row < rowCount; row++) if (flowSlot[row] === 0) flowSlot[row] = flowSlotCount++;
+  const slotRow = new Int32Array(flowSlotCount);
+  for (let row = 0; row < rowCount; row++) {
+    const slot = flowSlot[row] as number;
+    if (slot >= 0) slotRow[slot] = row;
+  }
   const supplyByRow = buildRowIndex(supplyRow, rowCount);
   const demandByRow = buildRowIndex(demandRow, rowCount);
   const { flowDayStart, flowDays, flowDayNet } = daysWithFlow({ flowSlot, supplyByRow, supplyDay, supplyQty, demandByRow, demandDay, demandQty }, flowSlotCount, horizon);
@@ -264,6 +271,7 @@ export function buildNetworkModel(snapshot: NetworkSnapshot, control?: RunContro
     unitPrice,
     flowSlot,
     flowSlotCount,
+    slotRow,
     flowDayStart,
     flowDays,
     flowDayNet,

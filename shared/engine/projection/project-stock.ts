@@ -3,7 +3,7 @@ import type { NetworkSnapshot } from '../../domain';
 import { buildNetworkModel, type NetworkModel } from '../model/network-model';
 import type { RunControl } from '../run-control';
 import { projectNetwork } from './project-network';
-import type { RowFigures } from './row-figures';
+import { daysOfCoverOf, unitsShortOf, type RowFigures } from './row-figures';
 
 /**
  * Per node × SKU planning figures, held column-wise. Row p is node-major:
@@ -25,9 +25,21 @@ export interface StockProjection {
   firstShortageDay: Int16Array;
   /** First day the projected balance is below the stock rule's minimum; -1 when never (or no rule). */
   belowMinDay: Int16Array;
-  unitsShort: Float64Array;
-  daysOfCover: Int16Array;
-  valueAtRisk: Float64Array;
+  /** Per SKU: what a unit short is worth (`valueAtRiskAt`). */
+  unitPrice: Float64Array;
+}
+
+/** Units short, days of cover and value at risk are worked out from the stored figures where read. */
+export function unitsShortAt(projection: Pick<StockProjection, 'lowestBalance'>, row: number): number {
+  return unitsShortOf(projection.lowestBalance[row] as number);
+}
+
+export function daysOfCoverAt(projection: Pick<StockProjection, 'firstShortageDay' | 'horizonDays'>, row: number): number {
+  return daysOfCoverOf(projection.firstShortageDay[row] as number, projection.horizonDays);
+}
+
+export function valueAtRiskAt(projection: Pick<StockProjection, 'lowestBalance' | 'unitPrice'>, row: number): number {
+  return unitsShortAt(projection, row) * (projection.unitPrice[row % projection.unitPrice.length] as number);
 }
 
 /** Clamps a date to its bucket: overdue flows sit on day 0; anything past the horizon is outside it. */
@@ -61,8 +73,6 @@ export function stockProjectionOf(model: NetworkModel, figures: RowFigures): Sto
     lowestBalance: figures.lowestBalance,
     firstShortageDay: figures.firstShortageDay,
     belowMinDay: figures.belowMinDay,
-    unitsShort: figures.unitsShort,
-    daysOfCover: figures.daysOfCover,
-    valueAtRisk: figures.valueAtRisk,
+    unitPrice: model.unitPrice,
   };
 }

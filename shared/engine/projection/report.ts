@@ -3,6 +3,7 @@ import { RunTicker, type RunControl } from '../run-control';
 import { planKpis } from '../scenario/kpis';
 import type { ScenarioPlan } from '../scenario/scenario-plan';
 import { NO_DAY } from './no-day';
+import { daysOfCoverOf, unitsShortOf } from './row-figures';
 
 /** Every node × SKU with its figures, per-node totals and network totals, as the CLI writes them. */
 export function projectionReport(plan: ScenarioPlan, control?: RunControl): ProjectionReport {
@@ -33,6 +34,8 @@ export function projectionReport(plan: ScenarioPlan, control?: RunControl): Proj
       const shortage = figures.firstShortageDay[row] as number;
       const belowMin = figures.belowMinDay[row] as number;
       const end = figures.endBalance[row] as number;
+      const short = unitsShortOf(figures.lowestBalance[row] as number);
+      const atRisk = short * (model.unitPrice[sku] as number);
       rows.push({
         nodeId: outlook.nodeId,
         skuId: model.skuIds[sku] as string,
@@ -46,15 +49,15 @@ export function projectionReport(plan: ScenarioPlan, control?: RunControl): Proj
         lowestBalance: figures.lowestBalance[row] as number,
         firstShortageDate: date(shortage),
         belowMinDate: date(belowMin),
-        unitsShort: figures.unitsShort[row] as number,
-        daysOfCover: figures.daysOfCover[row] as number,
-        valueAtRisk: figures.valueAtRisk[row] as number,
+        unitsShort: short,
+        daysOfCover: daysOfCoverOf(shortage, model.horizonDays),
+        valueAtRisk: atRisk,
         endBalance: end,
       });
       if (shortage !== NO_DAY) outlook.skusShort++;
       if (belowMin !== NO_DAY) outlook.skusBelowMin++;
-      outlook.unitsShort += figures.unitsShort[row] as number;
-      outlook.valueAtRisk += figures.valueAtRisk[row] as number;
+      outlook.unitsShort += short;
+      outlook.valueAtRisk += atRisk;
       outlook.stockoutDays += figures.stockoutDays[row] as number;
       if (end > 0) outlook.inventoryValue += end * (model.unitCost[sku] as number);
     }

@@ -12,18 +12,30 @@ export interface RowFigures {
   readonly demand90: Float64Array;
   /** Demand due within the horizon (overdue counts on day 0): the fill-rate denominator. */
   readonly demandInHorizon: Float64Array;
+  /** The lowest projected balance in the horizon; units short and value at risk follow from it (`unitsShortOf`). */
   readonly lowestBalance: Float64Array;
-  readonly unitsShort: Float64Array;
-  readonly valueAtRisk: Float64Array;
   /** Projected balance on the last day of the horizon. */
   readonly endBalance: Float64Array;
   /** First day B[d] < 0; NO_DAY when never. */
   readonly firstShortageDay: Int16Array;
   /** First day B[d] is below the rule's minimum; NO_DAY when never or when the row has no rule. */
   readonly belowMinDay: Int16Array;
-  readonly daysOfCover: Int16Array;
   /** Days with B[d] < 0. */
   readonly stockoutDays: Int16Array;
+}
+
+/**
+ * Units short in the horizon: how far the lowest balance goes below zero. Worked out where it is
+ * read rather than stored, so it can never disagree with the balance it comes from, and the
+ * projection writes three arrays fewer (a figures copy per scenario is 9 MB smaller on 25 × 20,000).
+ */
+export function unitsShortOf(lowestBalance: number): number {
+  return lowestBalance < 0 ? -lowestBalance : 0;
+}
+
+/** Days until the first shortage; the whole horizon when there is none. */
+export function daysOfCoverOf(firstShortageDay: number, horizon: number): number {
+  return firstShortageDay === NO_DAY ? horizon : firstShortageDay;
 }
 
 export function emptyRowFigures(rowCount: number): RowFigures {
@@ -34,12 +46,9 @@ export function emptyRowFigures(rowCount: number): RowFigures {
     demand90: new Float64Array(rowCount),
     demandInHorizon: new Float64Array(rowCount),
     lowestBalance: new Float64Array(rowCount),
-    unitsShort: new Float64Array(rowCount),
-    valueAtRisk: new Float64Array(rowCount),
     endBalance: new Float64Array(rowCount),
     firstShortageDay: new Int16Array(rowCount).fill(NO_DAY),
     belowMinDay: new Int16Array(rowCount).fill(NO_DAY),
-    daysOfCover: new Int16Array(rowCount),
     stockoutDays: new Int16Array(rowCount),
   };
 }
@@ -52,12 +61,9 @@ export function copyRowFigures(figures: RowFigures): RowFigures {
     demand90: figures.demand90.slice(),
     demandInHorizon: figures.demandInHorizon.slice(),
     lowestBalance: figures.lowestBalance.slice(),
-    unitsShort: figures.unitsShort.slice(),
-    valueAtRisk: figures.valueAtRisk.slice(),
     endBalance: figures.endBalance.slice(),
     firstShortageDay: figures.firstShortageDay.slice(),
     belowMinDay: figures.belowMinDay.slice(),
-    daysOfCover: figures.daysOfCover.slice(),
     stockoutDays: figures.stockoutDays.slice(),
   };
 }
@@ -66,16 +72,12 @@ export function copyRowFigures(figures: RowFigures): RowFigures {
  * A row with no flow in the horizon: its balance is its on hand every day. Gives exactly what
  * `projectRow` gives for a row of zeros, without walking it.
  */
-export function projectQuietRow(horizon: number, start: number, min: number, unitPrice: number, out: RowFigures, row: number): void {
-  const short = start < 0 ? -start : 0;
+export function projectQuietRow(horizon: number, start: number, min: number, out: RowFigures, row: number): void {
   out.lowestBalance[row] = start;
   out.endBalance[row] = start;
   out.firstShortageDay[row] = start < 0 ? 0 : NO_DAY;
   out.belowMinDay[row] = start < min ? 0 : NO_DAY;
   out.stockoutDays[row] = start < 0 ? horizon : 0;
-  out.unitsShort[row] = short;
-  out.daysOfCover[row] = start < 0 ? 0 : horizon;
-  out.valueAtRisk[row] = short * unitPrice;
 }
 
 /**
@@ -89,7 +91,6 @@ export function projectRow(
   horizon: number,
   start: number,
   min: number,
-  unitPrice: number,
   out: RowFigures,
   row: number,
 ): void {
@@ -120,13 +121,9 @@ export function projectRow(
     if (balance < lowest) lowest = balance;
     if (balance < 0) stockoutDays++;
   }
-  const short = lowest < 0 ? -lowest : 0;
   out.lowestBalance[row] = lowest;
   out.endBalance[row] = balance;
   out.firstShortageDay[row] = shortage;
   out.belowMinDay[row] = belowMin;
   out.stockoutDays[row] = stockoutDays;
-  out.unitsShort[row] = short;
-  out.daysOfCover[row] = shortage === NO_DAY ? horizon : shortage;
-  out.valueAtRisk[row] = short * unitPrice;
 }

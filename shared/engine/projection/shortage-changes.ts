@@ -1,10 +1,10 @@
 import { addDays, daysBetween, LISTED_CHANGES, type LocalDate, type ShortageChange, type SyncChangeCounts } from '../../domain';
 import { NO_DAY } from './no-day';
-import type { StockProjection } from './project-stock';
+import { unitsShortAt, type StockProjection } from './project-stock';
 
 /** A projection with the day it counts from: two syncs on different days are compared by date. */
 export interface DatedProjection {
-  projection: Pick<StockProjection, 'nodeIds' | 'skuIds' | 'firstShortageDay' | 'unitsShort'>;
+  projection: Pick<StockProjection, 'nodeIds' | 'skuIds' | 'firstShortageDay' | 'lowestBalance'>;
   dayZero: LocalDate;
 }
 
@@ -21,7 +21,7 @@ export function shortageChanges(before: DatedProjection, after: DatedProjection)
   const counts: SyncChangeCounts['shortages'] = { 'now short': 0, earlier: 0, later: 0, 'no longer short': 0 };
   const changes: ShortageChange[] = [];
   const previousRow = rowMapping(before.projection, after.projection);
-  const { nodeIds, skuIds, firstShortageDay, unitsShort } = after.projection;
+  const { nodeIds, skuIds, firstShortageDay } = after.projection;
   const skuCount = skuIds.length;
   // Days are compared in the later projection's frame, and dated only for the rows that changed.
   const shift = daysBetween(after.dayZero, before.dayZero);
@@ -40,8 +40,8 @@ export function shortageChanges(before: DatedProjection, after: DatedProjection)
       change,
       before: dayBefore === NO_DAY ? null : addDays(after.dayZero, dayBefore),
       after: dayAfter === NO_DAY ? null : addDays(after.dayZero, dayAfter),
-      unitsShortBefore: was < 0 ? 0 : (before.projection.unitsShort[was] as number),
-      unitsShortAfter: unitsShort[row] as number,
+      unitsShortBefore: was < 0 ? 0 : unitsShortAt(before.projection, was),
+      unitsShortAfter: unitsShortAt(after.projection, row),
     });
   }
   changes.sort(

@@ -1,7 +1,7 @@
 import type { DayOffsets } from '../model/network-model';
 import type { ChangedRow, PlanKpis, RowOutlook, ScenarioComparison } from '../../domain';
 import { NO_DAY } from '../projection/no-day';
-import type { RowFigures } from '../projection/row-figures';
+import { unitsShortOf, type RowFigures } from '../projection/row-figures';
 import { planKpis } from './kpis';
 import type { ScenarioPlan } from './scenario-plan';
 
@@ -14,7 +14,7 @@ export function rowOutlook(calendar: DayOffsets, figures: RowFigures, row: numbe
     lowestBalance: figures.lowestBalance[row] as number,
     firstShortageDate: dateOrNull(calendar, figures.firstShortageDay[row] as number),
     belowMinDate: dateOrNull(calendar, figures.belowMinDay[row] as number),
-    unitsShort: figures.unitsShort[row] as number,
+    unitsShort: unitsShortOf(figures.lowestBalance[row] as number),
     stockoutDays: figures.stockoutDays[row] as number,
     endBalance: figures.endBalance[row] as number,
   };

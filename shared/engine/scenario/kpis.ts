@@ -1,4 +1,5 @@
 import type { PlanKpis } from '../../domain';
+import { unitsShortOf } from '../projection/row-figures';
 import type { ScenarioPlan } from './scenario-plan';
 
 /**
@@ -13,7 +14,7 @@ export function planKpis(plan: ScenarioPlan): PlanKpis {
   let inventoryValue = 0;
   for (let row = 0; row < model.rowCount; row++) {
     demandUnits += figures.demandInHorizon[row] as number;
-    unitsShort += figures.unitsShort[row] as number;
+    unitsShort += unitsShortOf(figures.lowestBalance[row] as number);
     stockoutNodeDays += figures.stockoutDays[row] as number;
     const end = figures.endBalance[row] as number;
     if (end > 0) inventoryValue += end * (model.unitCost[row % model.skuCount] as number);

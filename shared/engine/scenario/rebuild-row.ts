@@ -71,5 +71,5 @@ export function rebuildRow(model: NetworkModel, state: ScenarioState, row: numbe
     if (bucket < horizon) net[bucket] = (net[bucket] as number) - qty;
     countDemand(figures, row, bucket, qty, horizon);
   });
-  projectRow(net, 0, horizon, model.onHand[row] as number, model.ruleMin[row] as number, model.unitPrice[row % model.skuCount] as number, figures, row);
+  projectRow(net, 0, horizon, model.onHand[row] as number, model.ruleMin[row] as number, figures, row);
 }

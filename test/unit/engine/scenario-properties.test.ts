@@ -17,12 +17,9 @@ const FIGURES: (keyof RowFigures)[] = [
   'demand90',
   'demandInHorizon',
   'lowestBalance',
-  'unitsShort',
-  'valueAtRisk',
   'endBalance',
   'firstShortageDay',
   'belowMinDay',
-  'daysOfCover',
   'stockoutDays',
 ];
 

@@ -9,7 +9,8 @@ function dated(dayZero: string, skuIds: string[], rows: [number, number][], node
       nodeIds,
       skuIds,
       firstShortageDay: Int16Array.from(rows.map(([day]) => day)),
-      unitsShort: Float64Array.from(rows.map(([, short]) => short)),
+      // Units short are how far the lowest balance goes below zero.
+      lowestBalance: Float64Array.from(rows.map(([, short]) => -short)),
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { NetworkSnapshot } from '../../../../shared/domain';
-import { NO_DAY, type StockProjection } from '../../../../shared/engine';
+import { daysOfCoverAt, NO_DAY, unitsShortAt, valueAtRiskAt, type StockProjection } from '../../../../shared/engine';
 import type { FreshnessView, NetworkSummary, NodeSummary } from '../../../../shared/ipc';
 
 /** One line per node: what runs short within a week and a month, how much is at risk, how old the data is. */
@@ -21,10 +21,10 @@ export function summariseNetwork(snapshot: NetworkSnapshot, projection: StockPro
       if (shortage !== NO_DAY && shortage < 7) shortWithin7Days++;
       if (shortage !== NO_DAY && shortage < 30) shortWithin30Days++;
       if (belowMin !== NO_DAY && belowMin < 30) belowMinWithin30Days++;
-      unitsShort += projection.unitsShort[row] ?? 0;
-      valueAtRisk += projection.valueAtRisk[row] ?? 0;
+      unitsShort += unitsShortAt(projection, row);
+      valueAtRisk += valueAtRiskAt(projection, row);
       const demand = projection.demand90[row] ?? 0;
-      coverWeighted += (projection.daysOfCover[row] ?? 0) * demand;
+      coverWeighted += daysOfCoverAt(projection, row) * demand;
       demandWeight += demand;
       if (demand > 0 || (projection.onHand[row] ?? 0) !== 0 || (projection.inbound[row] ?? 0) > 0) skuRowsWithStockOrDemand++;
     }

@@ -1,9 +1,9 @@
 import { addDays } from '../../../../shared/domain';
 import type { NetworkSnapshot } from '../../../../shared/domain';
-import { NO_DAY, type StockProjection } from '../../../../shared/engine';
+import { daysOfCoverAt, NO_DAY, unitsShortAt, valueAtRiskAt, type StockProjection } from '../../../../shared/engine';
 import type { StockFilter, StockPage, StockQuery, StockRow, StockSortColumn } from '../../../../shared/ipc';
 
-type NumericColumn = Exclude<StockSortColumn, 'nodeCode' | 'skuCode' | 'skuName'>;
+type NumericColumn = Exclude<StockSortColumn, 'nodeCode' | 'skuCode' | 'skuName' | 'available' | 'unitsShort' | 'daysOfCover' | 'valueAtRisk'>;
 
 /**
  * Filters, sorts and pages the node × SKU rows of one projection. Lives in the planning worker so
@@ -84,9 +84,9 @@ export class StockView {
       lowestBalance: p.lowestBalance[row] ?? 0,
       firstShortageDay: shortage === NO_DAY ? null : shortage,
       firstShortageDate: shortage === NO_DAY ? null : addDays(this.snapshot.meta.dayZero, shortage),
-      unitsShort: p.unitsShort[row] ?? 0,
-      daysOfCover: p.daysOfCover[row] ?? 0,
-      valueAtRisk: p.valueAtRisk[row] ?? 0,
+      unitsShort: unitsShortAt(p, row),
+      daysOfCover: daysOfCoverAt(p, row),
+      valueAtRisk: valueAtRiskAt(p, row),
       min: Number.isNaN(min) ? null : min,
       belowMinDay: belowMin === NO_DAY ? null : belowMin,
       stale: staleNodes.has(node.id),
@@ -162,6 +162,12 @@ export class StockView {
         return (row) => this.skuNameRank[row % skuCount] ?? 0;
       case 'available':
         return (row) => (p.onHand[row] ?? 0) - (p.reserved[row] ?? 0);
+      case 'unitsShort':
+        return (row) => unitsShortAt(p, row);
+      case 'daysOfCover':
+        return (row) => daysOfCoverAt(p, row);
+      case 'valueAtRisk':
+        return (row) => valueAtRiskAt(p, row);
       default: {
         const column_: NumericColumn = column;
         const values = p[column_];
