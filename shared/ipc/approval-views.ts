@@ -125,6 +125,10 @@ export const ApprovalLineView = z.object({
   canDecide: z.boolean(),
   /** Why the current user may not decide this line (proposed it, lacks the role, already decided…). */
   cannotDecideBecause: z.string().nullable(),
+  /** A waiting line proposed on another network than the one the planner holds now: where, and what approving it does. */
+  otherNetwork: z.string().nullable(),
+  /** Why approving it is refused (any reason it cannot be decided, or a network it can never be sent to); rejecting may still be open. */
+  cannotApproveBecause: z.string().nullable(),
   /** Handed to the outbox on this desktop. */
   queued: z.boolean(),
   /**

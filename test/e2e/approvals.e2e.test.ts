@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../support/browser';
@@ -165,5 +167,42 @@ describe('approvals, end to end in Chromium: a planner submits, a supervisor app
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => page.getByTestId('audit-verification').innerText()).toMatch(/^Verified The chain holds: \d+ entries/);
     await page.screenshot({ path: screenshotPath('e2e-audit-verified') });
+  });
+
+  it('a line proposed on the demo, waiting when the cache came to hold an Odoo network, says so and can be rejected, not approved', async () => {
+    await workAs('anna.planner');
+    await show('Replenishment');
+    await page.getByTestId('replenishment-run').click();
+    await page.getByTestId('replenishment-kind').selectOption('purchase');
+    // A purchase no earlier batch holds: the first three went in the first batch.
+    await expect.poll(() => page.locator('[data-testid="proposals-grid"] .ag-row[row-index="3"]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.locator('[data-testid="proposals-grid"] .ag-row[row-index="3"] input[type="checkbox"]').first().check();
+    await expect.poll(() => page.getByTestId('submit-batch-button').innerText()).toBe('Submit batch (1 line)');
+    await page.getByTestId('submit-batch-button').click();
+    await expect.poll(() => page.getByTestId('submit-batch-outcome').innerText(), { timeout: 30_000 }).toMatch(/^Batch submitted: 1 line waits for approval/);
+
+    // What the planner's first Odoo sync leaves in its cache (the sync itself is driven in odoo-sync.e2e).
+    const db = new Database(join(data.path, 'cache.db'));
+    try {
+      db.prepare("UPDATE snapshot_meta SET source = 'odoo' WHERE id = 1").run();
+      db.prepare("INSERT OR REPLACE INTO staging_source (id, url, database, since) VALUES (1, 'https://odoo.example.com', 'prod', '2026-11-27T08:00:00.000Z')").run();
+    } finally {
+      db.close();
+    }
+
+    await workAs('ben.ops');
+    await page.getByTestId('tab-for-me').click();
+    const line = page.getByTestId('approval-line').filter({ hasText: 'Proposed on another network' });
+    await expect.poll(() => line.count(), { timeout: 15_000 }).toBe(1);
+    await line.click();
+    expect(await page.getByTestId('other-network').innerText()).toBe(
+      'Proposed on the demo network, and the planner now holds the network of https://odoo.example.com (database prod). Nothing of the demo is sent to Odoo, so approving it would send nothing: reject it, and propose it again on this network.',
+    );
+    expect(await page.getByTestId('approve-line').isDisabled()).toBe(true);
+    expect(await page.getByTestId('approve-all-eligible').isDisabled()).toBe(true);
+    await page.screenshot({ path: screenshotPath('e2e-approvals-other-network') });
+    await page.getByTestId('reject-line').click();
+    await expect.poll(() => page.getByTestId('approvals-notice').innerText()).toMatch(/rejected/);
+    await expect.poll(() => page.getByTestId('approval-line').count()).toBe(0);
   });
 });

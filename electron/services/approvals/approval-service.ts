@@ -27,6 +27,7 @@ import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRe
 import type { ApprovedLine, ApprovedLineSink } from './approved-line-sink';
 import type { DeviceKeys } from './device-keys';
 import { checkProposals } from './line-checks';
+import { LineNetworks } from './line-network';
 import { signDecision } from './signed-decisions';
 
 /** The person at the desk as the approvals see them: who, and which of the region's roles they hold. */
@@ -322,6 +323,7 @@ export class ApprovalService {
       const recorded: DecideResult['recorded'] = [];
       const refused: DecideResult['refused'] = [];
       const approved: ApprovedLine[] = [];
+      const networks = new LineNetworks(this.options.db);
       for (const lineId of new Set(request.lineIds)) {
         const stored = this.store.line(lineId);
         if (!stored) {
@@ -332,6 +334,11 @@ export class ApprovalService {
         const check = checkDecision({ progress: line.progress, proposedBy: line.batch.submittedBy, decisions: line.decisions.map((entry) => entry.decision), decider: { login: user.login, roles: user.roles }, roleName: this.roleName });
         if (!check.ok) {
           refused.push({ lineId, reason: check.refusal.message });
+          continue;
+        }
+        const unsendable = request.decision === 'approved' ? networks.noteFor(line.batch.id)?.approvalRefused : null;
+        if (unsendable) {
+          refused.push({ lineId, reason: unsendable });
           continue;
         }
         const decision: LineDecision = { id: this.newId(), lineId, decision: request.decision, role: check.role, decidedBy: user.login, decidedAt: now, comment: request.comment };

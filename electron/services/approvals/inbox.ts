@@ -3,6 +3,7 @@ import type { ApprovalLineView, InboxQuery, InboxView } from '../../../shared/ip
 import { reasonTextFor } from '../identity';
 import type { LineFilter } from '../store';
 import type { ApprovalService, Approver, LineWithProgress } from './approval-service';
+import { LineNetworks } from './line-network';
 
 /** A value filter from a user who does not see costs would reveal them through which lines it keeps. */
 export class CostFilterRefusedError extends Error {
@@ -35,13 +36,22 @@ function waitingForText(service: ApprovalService, line: LineWithProgress): strin
 
 const OTHER_ORDERS_SHOWN = 5;
 
-export function lineView(service: ApprovalService, line: LineWithProgress, user: Approver | null, queued: boolean, openOrders: ReadonlyMap<string, readonly OpenLine[]> = new Map()): ApprovalLineView {
+export function lineView(
+  service: ApprovalService,
+  line: LineWithProgress,
+  user: Approver | null,
+  queued: boolean,
+  openOrders: ReadonlyMap<string, readonly OpenLine[]> = new Map(),
+  networks: LineNetworks = new LineNetworks(service.db),
+): ApprovalLineView {
   const { record } = line.stored;
   const { proposal, facts, routing, serviceImpact } = record;
   const seesCosts = user?.seesCosts ?? false;
   const roleName = service.roleName;
   const refusal = service.refusalFor(line, user);
-  const others = line.progress.state === 'waiting' ? otherOrdersForPlace(record, openOrders) : [];
+  const waiting = line.progress.state === 'waiting';
+  const others = waiting ? otherOrdersForPlace(record, openOrders) : [];
+  const network = waiting ? networks.noteFor(record.batchId) : null;
   return {
     lineId: record.id,
     batchId: record.batchId,
@@ -89,6 +99,8 @@ export function lineView(service: ApprovalService, line: LineWithProgress, user:
     })),
     canDecide: refusal === null,
     cannotDecideBecause: refusal,
+    otherNetwork: network?.text ?? null,
+    cannotApproveBecause: refusal ?? network?.approvalRefused ?? null,
     queued,
     alsoOrdered: others.slice(0, OTHER_ORDERS_SHOWN).map((order) => openOrderSummary(order)),
     alsoOrderedCount: others.length,
@@ -134,12 +146,13 @@ export function inboxView(service: ApprovalService, query: InboxQuery, user: App
   })();
   const queued = service.storeForExchange.handedOff(page.map((line) => line.stored.record.id));
   const openOrders = page.some((line) => line.progress.state === 'waiting') ? service.openOrdersByPlaceNow() : new Map<string, OpenLine[]>();
+  const networks = new LineNetworks(service.db);
   const rules = service.storeForExchange.rulesInUse().map((id) => ({
     id: id ?? 'fallback',
     description: id === null ? 'No rule matched (fallback)' : (service.profile.approvalMatrix.rules.find((rule) => rule.id === id)?.description ?? id),
   }));
   return {
-    lines: page.map((line) => lineView(service, line, user, queued.has(line.stored.record.id), openOrders)),
+    lines: page.map((line) => lineView(service, line, user, queued.has(line.stored.record.id), openOrders, networks)),
     total,
     counts,
     rules,

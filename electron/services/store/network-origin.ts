@@ -11,6 +11,20 @@ export const CommandOrigin = z.discriminatedUnion('network', [
 ]);
 export type CommandOrigin = z.infer<typeof CommandOrigin>;
 
+/** The network a batch was submitted on; null for one that came from another desktop or a file (not recorded). */
+export function batchNetwork(db: Database, batchId: string): CommandOrigin | null {
+  const stored = db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as unknown;
+  return typeof stored === 'string' ? CommandOrigin.parse(JSON.parse(stored)) : null;
+}
+
+export function describeNetwork(origin: CommandOrigin): string {
+  return origin.network === 'demo' ? 'the demo network' : `${origin.url} (database ${origin.database})`;
+}
+
+export function sameNetwork(a: CommandOrigin, b: CommandOrigin): boolean {
+  return a.network === 'demo' ? b.network === 'demo' : b.network === 'odoo' && a.url === b.url && a.database === b.database;
+}
+
 /** The network the cache holds now; null when it is neither the demo nor a known server's. */
 export function cachedNetwork(db: Database): CommandOrigin | null {
   const meta = z.object({ source: z.string() }).optional().parse(db.prepare('SELECT source FROM snapshot_meta WHERE id = 1').get());

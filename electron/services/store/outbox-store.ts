@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { cachedNetwork, CommandOrigin } from './network-origin';
+import { batchNetwork, cachedNetwork, CommandOrigin } from './network-origin';
 
 /**
  * The outbox's queries. JSON columns come back parsed but unchecked (`unknown`): the outbox
@@ -367,8 +367,7 @@ export class OutboxStore {
 
   /** The network a command's lines were approved on: their batch's, else the one the cache holds now. */
   originFor(batchId: string | null): CommandOrigin | null {
-    const batch = batchId === null ? undefined : (this.statement('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as unknown);
-    return typeof batch === 'string' ? CommandOrigin.parse(JSON.parse(batch)) : cachedNetwork(this.db);
+    return (batchId === null ? null : batchNetwork(this.db, batchId)) ?? cachedNetwork(this.db);
   }
 
   /** What the cache knows of a node, SKU or supplier option (Odoo ids once synced; null in a demo). */

@@ -10,42 +10,78 @@ describe('a batch is approved for the network it was submitted on', () => {
   const clock = testClock();
   let planner: TestPlanner;
   let transport: Transport;
-  let batchId: string;
+  let db: Database.Database;
+  let demoBatch: string;
   let chosen: ChosenProposals;
+
+  /** What a sync does to the cache's idea of its network (the planner was connected and synced meanwhile). */
+  const cacheHoldsServer = (url: string, database: string): void => {
+    db.prepare("UPDATE snapshot_meta SET source = 'odoo' WHERE id = 1").run();
+    db.prepare('INSERT OR REPLACE INTO staging_source (id, url, database, since) VALUES (1, ?, ?, ?)').run(url, database, clock.now().toISOString());
+  };
+  const waitingLine = async (batchId: string) => {
+    const [line] = (await transport.api.invoke('approvals.inbox', { state: 'waiting', batchId })).lines;
+    if (!line) throw new Error(`no waiting line in ${batchId}`);
+    return line;
+  };
+  const submit = async (proposal: ChosenProposals['risky' | 'costly']) => {
+    await transport.api.invoke('identity.chooseDemoUser', { login: 'anna.planner' });
+    const { batchId } = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [proposal], note: null });
+    await transport.api.invoke('identity.chooseDemoUser', { login: 'ben.ops' });
+    return batchId;
+  };
 
   beforeAll(async () => {
     planner = await startTestPlanner({ nodes: 4, skus: 60, seed: 5, now: clock.now });
     transport = electronTransport(planner.services);
+    db = new Database(join(planner.dataDir, 'cache.db'));
     chosen = chooseProposals(await storedNetwork(planner));
-    await transport.api.invoke('identity.chooseDemoUser', { login: 'anna.planner' });
-    ({ batchId } = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [chosen.risky], note: null }));
+    demoBatch = await submit(chosen.risky);
   });
   afterAll(async () => {
+    db.close();
     await transport.close();
     await planner.stop();
   });
 
-  it('a line proposed on the demo and approved after the first Odoo sync is still the demo’s: its command never goes to that Odoo', async () => {
-    const db = new Database(join(planner.dataDir, 'cache.db'));
-    try {
-      expect(JSON.parse(db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as string)).toEqual({ network: 'demo' });
+  it('on its own network a line shows no network note and can be approved', async () => {
+    expect(JSON.parse(db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(demoBatch) as string)).toEqual({ network: 'demo' });
+    const line = await waitingLine(demoBatch);
+    expect(line).toMatchObject({ canDecide: true, otherNetwork: null, cannotApproveBecause: null });
+  });
 
-      // Meanwhile the planner was connected and synced: the cache now holds an Odoo server's network.
-      db.prepare("UPDATE snapshot_meta SET source = 'odoo' WHERE id = 1").run();
-      db.prepare("INSERT OR REPLACE INTO staging_source (id, url, database, since) VALUES (1, 'https://odoo.example.com', 'prod', ?)").run(clock.now().toISOString());
+  it('a line proposed on the demo cannot be approved once the cache holds an Odoo network: the supervisor is told before, and may reject it', async () => {
+    cacheHoldsServer('https://odoo.example.com', 'prod');
+    const line = await waitingLine(demoBatch);
+    expect(line.canDecide).toBe(true);
+    expect(line.otherNetwork).toBe(
+      'Proposed on the demo network, and the planner now holds the network of https://odoo.example.com (database prod). Nothing of the demo is sent to Odoo, so approving it would send nothing: reject it, and propose it again on this network.',
+    );
+    expect(line.cannotApproveBecause).toBe(line.otherNetwork);
 
-      await transport.api.invoke('identity.chooseDemoUser', { login: 'ben.ops' });
-      const [line] = (await transport.api.invoke('approvals.inbox', { state: 'waiting', batchId })).lines;
-      await transport.api.invoke('approvals.decide', { lineIds: [line?.lineId ?? ''], decision: 'approved', comment: null });
-      const [command] = new OutboxStore(db).list({ batchId, offset: 0, limit: 10 }).commands;
-      expect(command?.madeOn).toEqual({ network: 'demo' });
+    // The service refuses it whatever the screen shows, and keeps nothing of the attempt.
+    await expect(transport.api.invoke('approvals.decide', { lineIds: [line.lineId], decision: 'approved', comment: null })).rejects.toMatchObject({ code: 'forbidden', message: line.otherNetwork });
+    expect(new OutboxStore(db).list({ batchId: demoBatch, offset: 0, limit: 10 }).commands).toEqual([]);
+    expect((await waitingLine(demoBatch)).decisions).toEqual([]);
 
-      // A batch submitted now is the Odoo server's.
-      await transport.api.invoke('identity.chooseDemoUser', { login: 'anna.planner' });
-      const later = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [{ ...chosen.small, id: 'P-after-sync' }], note: null });
-      expect(JSON.parse(db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(later.batchId) as string)).toEqual({ network: 'odoo', url: 'https://odoo.example.com', database: 'prod' });
-    } finally {
-      db.close();
-    }
+    const rejecting = await transport.api.invoke('approvals.decide', { lineIds: [line.lineId], decision: 'rejected', comment: 'demo line' });
+    expect(rejecting.recorded).toEqual([{ lineId: line.lineId, state: 'rejected' }]);
+  });
+
+  it('a line proposed on one Odoo server and approved while the cache holds another says it will wait in the Outbox for a retry, and keeps its server', async () => {
+    cacheHoldsServer('https://odoo.example.com', 'prod');
+    const onProd = await submit(chosen.costly);
+    expect(JSON.parse(db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(onProd) as string)).toEqual({ network: 'odoo', url: 'https://odoo.example.com', database: 'prod' });
+
+    cacheHoldsServer('https://odoo-new.example.com', 'main');
+    const line = await waitingLine(onProd);
+    expect(line.otherNetwork).toBe(
+      'Proposed on the network of https://odoo.example.com (database prod), and the planner now holds the network of https://odoo-new.example.com (database main), where its warehouse, product and vendor ids mean other records. Once approved it waits in the Outbox, unsent: retry it there to send it to https://odoo-new.example.com, looked up by code, or cancel it.',
+    );
+    expect(line.cannotApproveBecause).toBeNull();
+    const approving = await transport.api.invoke('approvals.decide', { lineIds: [line.lineId], decision: 'approved', comment: null });
+    expect(approving.refused).toEqual([]);
+    const [command] = new OutboxStore(db).list({ batchId: onProd, offset: 0, limit: 10 }).commands;
+    expect(command?.madeOn).toEqual({ network: 'odoo', url: 'https://odoo.example.com', database: 'prod' });
   });
 });

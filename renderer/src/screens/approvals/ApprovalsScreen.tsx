@@ -60,6 +60,9 @@ export function ApprovalsScreen() {
   const selected = lines.find((line) => line.lineId === selectedId) ?? lines[0] ?? null;
   const eligible = lines.filter((line) => line.canDecide);
   const chosen = eligible.filter((line) => checked.has(line.lineId));
+  // A line that can be decided but never sent (proposed on the demo) can be rejected, not approved.
+  const approvable = eligible.filter((line) => line.cannotApproveBecause === null);
+  const chosenApprovable = chosen.filter((line) => line.cannotApproveBecause === null);
 
   const decideMany = async (decision: 'approved' | 'rejected', lineIds: string[]): Promise<void> => {
     setNotice(null);
@@ -134,11 +137,11 @@ export function ApprovalsScreen() {
           Comment for the lines decided together
           <input type="text" value={bulkComment} maxLength={2000} onChange={(event) => setBulkComment(event.target.value)} data-testid="bulk-comment" />
         </label>
-        <button type="button" className="primary" disabled={eligible.length === 0} onClick={() => void decideMany('approved', eligible.map((line) => line.lineId))} data-testid="approve-all-eligible">
-          Approve all {eligible.length} eligible
+        <button type="button" className="primary" disabled={approvable.length === 0} onClick={() => void decideMany('approved', approvable.map((line) => line.lineId))} data-testid="approve-all-eligible">
+          Approve all {approvable.length} eligible
         </button>
-        <button type="button" disabled={chosen.length === 0} onClick={() => void decideMany('approved', chosen.map((line) => line.lineId))} data-testid="approve-selected">
-          Approve {chosen.length} selected
+        <button type="button" disabled={chosenApprovable.length === 0} onClick={() => void decideMany('approved', chosenApprovable.map((line) => line.lineId))} data-testid="approve-selected">
+          Approve {chosenApprovable.length} selected
         </button>
         <button type="button" className="danger" disabled={chosen.length === 0} onClick={() => void decideMany('rejected', chosen.map((line) => line.lineId))} data-testid="reject-selected">
           Reject {chosen.length} selected

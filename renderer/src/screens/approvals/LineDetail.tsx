@@ -102,9 +102,14 @@ export function LineDetail({ line, format, onDecided }: { line: ApprovalLineView
       )}
       {line.state === 'waiting' && (
         <div className="decide">
+          {line.otherNetwork && (
+            <p className="warning small" role="note" data-testid="other-network">
+              {line.otherNetwork}
+            </p>
+          )}
           <textarea placeholder="Comment (optional)" maxLength={2000} value={comment} onChange={(event) => setComment(event.target.value)} aria-label="Comment on your decision" data-testid="decision-comment" disabled={!line.canDecide} />
           <div className="decide-buttons">
-            <button type="button" className="approve" disabled={!line.canDecide || busy} onClick={() => void decide('approved')} data-testid="approve-line">
+            <button type="button" className="approve" disabled={line.cannotApproveBecause !== null || busy} onClick={() => void decide('approved')} data-testid="approve-line">
               Approve
             </button>
             <button type="button" className="reject" disabled={!line.canDecide || busy} onClick={() => void decide('rejected')} data-testid="reject-line">

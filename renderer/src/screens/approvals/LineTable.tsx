@@ -98,6 +98,7 @@ export function LineTable({
             </td>
             <td className="impact">
               {line.serviceImpact}
+              {line.otherNetwork && <div className="warning small">Proposed on another network</div>}
               {line.alsoOrderedCount > 0 && <div className="warning small">{line.alsoOrderedCount === 1 ? 'Also ordered in another batch' : `Also ordered ${formatQuantity(line.alsoOrderedCount, format.locale)} times in other batches`}</div>}
             </td>
             <td data-testid="line-state">
