@@ -101,6 +101,31 @@ describe('what a sync changed, recorded for the planner', () => {
     });
   });
 
+  it('a sync whose changes cannot be written still brings the network up to date, and warns that the list of changes was lost', async () => {
+    const admin = rig.client('admin', 'admin');
+    const [delivery] = await admin.searchRead('stock.picking', [['picking_type_code', '=', 'outgoing'], ['state', '=', 'assigned']], ['id'], Picking, { limit: 1 });
+    if (!delivery) throw new Error('the demo has no open delivery');
+    await admin.callOnRecords('stock.picking', 'button_validate', [delivery.id], z.unknown(), { context: { skip_backorder: true, picking_ids_not_to_backorder: [delivery.id] } });
+    const db = new Database(target.dbPath);
+    // The disk fills up just as the record is written.
+    db.exec("CREATE TRIGGER sync_changes_full BEFORE INSERT ON sync_changes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    const recordsBefore = new SyncChangeLog(db).list().length;
+    const openDemand = (): number => db.prepare('SELECT COUNT(*) FROM demand_lines').pluck().get() as number;
+    const demandBefore = openDemand();
+    try {
+      const report = await target.sync.run(rig.client());
+      expect(report.kind).toBe('incremental');
+      expect(report.changes).toBeNull();
+      expect(target.notices).toContainEqual({ level: 'warning', message: 'What this sync changed could not be recorded (database or disk is full); the network itself is up to date.' });
+      expect(new SyncChangeLog(db).list()).toHaveLength(recordsBefore);
+      // The delivery it shipped is no longer open demand in the cache.
+      expect(openDemand()).toBeLessThan(demandBefore);
+    } finally {
+      db.exec('DROP TRIGGER sync_changes_full');
+      db.close();
+    }
+  });
+
   it('a record changed outside the planner is refused by name, and the others still list', () => {
     const db = new Database(target.dbPath);
     try {

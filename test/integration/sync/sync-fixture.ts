@@ -29,6 +29,8 @@ export interface CacheRig {
   /** The planning worker holding the network this cache's syncs built. */
   planning: PlanningHost;
   progress: SyncProgress[];
+  /** What the planning worker warned of, as the planner would show it. */
+  notices: { level: 'warning' | 'error'; message: string }[];
   close(): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ export async function syncRig(options: { nodes?: number; skus?: number; seed?: n
       const temp = makeTempDir('sync');
       const dbPath = join(temp.path, 'cache.db');
       const { db } = openDatabase(dbPath);
-      const planning = new PlanningHost(sourceWorkerEntry(), silentLog());
+      const notices: CacheRig['notices'] = [];
+      const planning = new PlanningHost(sourceWorkerEntry(), silentLog(), undefined, (notice) => notices.push(notice));
       const progress: SyncProgress[] = [];
       const sync = new OdooSync({ db, dbPath, profile, planning, log: silentLog(), now: () => new Date(`${DAY_ZERO}T09:00:00Z`), onProgress: (event) => progress.push(event) });
       const rig: CacheRig = {
@@ -57,6 +60,7 @@ export async function syncRig(options: { nodes?: number; skus?: number; seed?: n
         staging: new OdooStaging(db),
         planning,
         progress,
+        notices,
         async close() {
           await planning.close();
           db.close();
