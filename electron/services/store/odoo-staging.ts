@@ -204,11 +204,6 @@ export class OdooStaging {
     return this.db.prepare(`SELECT * FROM ${STAGING_TABLES[model].table} ORDER BY id`).all() as StagedRecord[];
   }
 
-  /** Forgets everything read from Odoo (another server or database was chosen). */
-  clear(): void {
-    this.db.transaction(() => this.forgetAll())();
-  }
-
   private forgetAll(): void {
     for (const { table } of Object.values(STAGING_TABLES)) this.db.prepare(`DELETE FROM ${table}`).run();
     this.db.prepare('DELETE FROM sync_cursors').run();
