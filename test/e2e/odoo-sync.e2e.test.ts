@@ -107,6 +107,51 @@ describe('npm start -- --with-odoo-sim: the planner syncs from the Odoo stand-in
     await expect.poll(() => panel.getByTestId('changes-table').innerText()).toMatch(/On hand [\d,.]+ → [\d,.]+/);
     await expect.poll(() => panel.getByTestId('changes-stock').innerText()).toMatch(/Stock\s*1$/);
   });
+
+  it('a customer order larger than the stock makes a node × SKU short, and the Shortages tab names it, never short before', async () => {
+    // A row on screen in Stock that is never short in the horizon, with its on hand.
+    await page.getByRole('button', { name: 'Stock', exact: true }).click();
+    await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toMatch(/node × SKU rows/);
+    await page.getByTestId('filter-node').selectOption({ index: 0 });
+    await page.getByTestId('filter-sku').fill('');
+    await expect.poll(() => page.getByTestId('stock-total').innerText(), { timeout: 30_000 }).toBe('240 node × SKU rows');
+    const cell = (rowId: string, column: string) => page.locator(`[data-testid="stock-screen"] .ag-row[row-id="${rowId}"] .ag-cell[col-id="${column}"]`).first();
+    const ids = (await stockRowsOnScreen(page)).flatMap((row) => (row.id ? [row.id] : []));
+    let chosen: { id: string; covered: number } | null = null;
+    for (const id of ids) {
+      if ((await cell(id, 'firstShortageDay').innerText()) === '—') {
+        const figure = async (column: string): Promise<number> => Number((await cell(id, column).innerText()).replace(/[^\d.-]/g, ''));
+        // All it holds and all that comes in the horizon, and 500 more: short whenever supply arrives.
+        chosen = { id, covered: (await figure('onHand')) + (await figure('inbound')) };
+        break;
+      }
+    }
+    if (!chosen) throw new Error('every Stock row on screen is short');
+    const [nodeCode, skuCode] = chosen.id.split('|');
+
+    const admin = standInAdmin(host.output());
+    const Id = z.object({ id: z.number() });
+    const [customer] = await admin.searchRead('res.partner', [['customer_rank', '>', 0]], ['id'], Id, { limit: 1 });
+    const [product] = await admin.searchRead('product.product', [['default_code', '=', skuCode]], ['id'], Id);
+    const [warehouse] = await admin.searchRead('stock.warehouse', [['code', '=', nodeCode]], ['id'], Id);
+    const sale = await admin.create('sale.order', {
+      partner_id: customer?.id,
+      warehouse_id: warehouse?.id,
+      commitment_date: `${addDays(new Date().toISOString().slice(0, 10), 3)} 11:00:00`,
+      order_line: [[0, 0, { product_id: product?.id, product_uom_qty: chosen.covered + 500 }]],
+    });
+    await admin.callOnRecords('sale.order', 'action_confirm', [sale], z.unknown());
+
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.locator('.sync-message').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Since the last sync: \d+ node × SKU now short/);
+    const panel = page.getByTestId('sync-changes');
+    await panel.getByTestId('changes-shortages').click();
+    const row = panel.getByTestId('changes-table').locator('tbody tr', { hasText: skuCode ?? '' }).filter({ hasText: 'Now short' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(/Now short\s+never → .+\s+0 → [\d,.]+/);
+    await page.screenshot({ path: screenshotPath('e2e-network-now-short'), fullPage: true });
+  });
 });
 
 /** The stand-in `--with-odoo-sim` started, as its admin (password `admin`, tools/odoo-sim/README.md). */
