@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RegionProfile } from '../../../shared/domain';
 import type { Log } from '../../app/log';
 import { isOdooError, OdooClient, type OdooConnection } from '../odoo';
-import { OutboxStore, type StoredCommand } from '../store';
+import { OutboxStore, sameServer, type StoredCommand } from '../store';
 import { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 import { cancelInOdoo } from './cancel-in-odoo';
 import { Circuit, type CircuitPolicy, DEFAULT_CIRCUIT } from './circuit';
@@ -421,7 +421,7 @@ export class OutboxPusher {
       const origin = command.madeOn;
       if (origin?.network === 'demo') {
         reasons.set(command, `Approved on the demo network, and nothing of the demo is sent to Odoo: nothing was sent to ${connection.url}. Cancel it, and approve the real line on Odoo's network.`);
-      } else if (origin?.network === 'odoo' && (origin.url !== connection.url || origin.database !== connection.database)) {
+      } else if (origin?.network === 'odoo' && !sameServer(origin, connection)) {
         reasons.set(
           command,
           `Queued for ${origin.url} (database ${origin.database}), but the planner now works with ${connection.url} (database ${connection.database}), where its warehouse, product and vendor ids mean other records; nothing was sent. Retry to send it to ${connection.url}, looked up there by code, or cancel it.`,

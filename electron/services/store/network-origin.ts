@@ -21,8 +21,13 @@ export function describeNetwork(origin: CommandOrigin): string {
   return origin.network === 'demo' ? 'the demo network' : `${origin.url} (database ${origin.database})`;
 }
 
+/** One Odoo server means one address and one database: the same records, the same ids. */
+export function sameServer(a: { url: string; database: string }, b: { url: string; database: string }): boolean {
+  return a.url === b.url && a.database === b.database;
+}
+
 export function sameNetwork(a: CommandOrigin, b: CommandOrigin): boolean {
-  return a.network === 'demo' ? b.network === 'demo' : b.network === 'odoo' && a.url === b.url && a.database === b.database;
+  return a.network === 'demo' ? b.network === 'demo' : b.network === 'odoo' && sameServer(a, b);
 }
 
 /** The network the cache holds now; null when it is neither the demo nor a known server's. */

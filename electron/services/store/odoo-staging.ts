@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { sameServer } from './network-origin';
 
 const StagingSourceRow = z.object({
   url: z.string(),
@@ -8,10 +9,6 @@ const StagingSourceRow = z.object({
   since: z.string(),
 });
 export type StagingSource = z.infer<typeof StagingSourceRow>;
-
-function sameServer(a: { url: string; database: string }, b: { url: string; database: string }): boolean {
-  return a.url === b.url && a.database === b.database;
-}
 
 /** Which staging table holds which Odoo model, and its columns (the first is always `id`). */
 export const STAGING_TABLES = {
