@@ -9,6 +9,11 @@ export interface SmallNetworkShape {
   nodes: number;
   skus: number;
   horizon: number;
+  /**
+   * Whether positions may start negative (Odoo allows negative quants), −0 among them. Off by
+   * default: most properties are about planning from real stock.
+   */
+  negativeStock: boolean;
 }
 
 const quantity = fc.integer({ min: 1, max: 60 });
@@ -29,12 +34,13 @@ export function smallNetwork(shape: Partial<SmallNetworkShape> = {}): fc.Arbitra
       const node = fc.constantFrom(...nodeIds);
       const sku = fc.constantFrom(...skuIds);
       const day = fc.integer({ min: -3, max: horizon + 2 }).map((offset) => addDays(DAY_ZERO, offset));
+      const onHand = shape.negativeStock ? fc.oneof(fc.integer({ min: -60, max: 150 }), fc.constant(-0)) : fc.integer({ min: 0, max: 150 });
       return fc.record({
         nodeIds: fc.constant(nodeIds),
         skuIds: fc.constant(skuIds),
         horizon: fc.constant(horizon),
         prices: fc.array(fc.integer({ min: 2, max: 40 }), { minLength: skus, maxLength: skus }),
-        positions: fc.array(fc.record({ nodeId: node, skuId: sku, onHand: fc.integer({ min: 0, max: 150 }), reserved: fc.constant(0) }), { maxLength: nodes * skus }),
+        positions: fc.array(fc.record({ nodeId: node, skuId: sku, onHand, reserved: fc.constant(0) }), { maxLength: nodes * skus }),
         supply: fc.array(fc.record({ nodeId: node, skuId: sku, qty: halfQuantity, eta: day, kind: fc.constantFrom('purchase', 'transfer-in', 'transit') }), { maxLength: 12 }),
         demand: fc.array(
           fc.record({ nodeId: node, skuId: sku, qty: halfQuantity, dueDate: day, priority: fc.integer({ min: 1, max: 3 }), unitMargin: fc.integer({ min: 0, max: 10 }) }),
