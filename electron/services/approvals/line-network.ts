@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { batchNetwork, cachedNetwork, describeNetwork, sameNetwork, type CommandOrigin } from '../store';
+import { BatchNetworkUnreadable, batchNetwork, cachedNetwork, describeNetwork, sameNetwork, type CommandOrigin } from '../store';
 
 /** A waiting line proposed on another network than the one the cache holds now. */
 export interface LineNetworkNote {
@@ -17,7 +17,8 @@ function holding(network: CommandOrigin): string {
  * Says so before a supervisor approves a line the Outbox would only set aside: one proposed on the
  * demo (nothing of the demo is sent to Odoo; approving it is refused), or on another Odoo server
  * (its ids mean other records here; it waits in the Outbox for a retry that looks it up by code).
- * Lines whose network was not recorded (from another desktop or a file) get no note.
+ * Lines whose network was not recorded (from another desktop or a file) get no note; lines whose
+ * record cannot be read cannot be approved (where they would go is unknown) but can be rejected.
  */
 export class LineNetworks {
   private readonly holds: CommandOrigin | null;
@@ -33,7 +34,14 @@ export class LineNetworks {
   }
 
   private work(batchId: string): LineNetworkNote | null {
-    const proposedOn = batchNetwork(this.db, batchId);
+    let proposedOn: CommandOrigin | null;
+    try {
+      proposedOn = batchNetwork(this.db, batchId);
+    } catch (error) {
+      if (!(error instanceof BatchNetworkUnreadable)) throw error;
+      const text = `${error.message} Where approving it would send it is unknown, so approving it is refused: reject it, and propose it again.`;
+      return { text, approvalRefused: text };
+    }
     const holds = this.holds;
     if (!proposedOn || !holds || sameNetwork(proposedOn, holds)) return null;
     if (proposedOn.network === 'demo') {

@@ -6,7 +6,7 @@ export type { Migration } from './migrations';
 export { OdooStaging, STAGING_TABLES } from './odoo-staging';
 export type { StagedModel, StagedRecord, StagingSource, SyncCursor } from './odoo-staging';
 export { OutboxStore, batchKeyOf } from './outbox-store';
-export { CommandOrigin, batchNetwork, cachedNetwork, describeNetwork, sameNetwork, sameServer } from './network-origin';
+export { BatchNetworkUnreadable, CommandOrigin, batchNetwork, cachedNetwork, describeNetwork, sameNetwork, sameServer } from './network-origin';
 export type { StoredCommand, StoredCommandState, CommandStatus, NewCommand, HistoryEntry, CommandListFilter } from './outbox-store';
 export { ApprovalStore, StoredLineUnreadableError, TrustedDeviceKey } from './approval-store';
 export type { Handoff, LineFilter, LineStanding, StoredLine, StoredLineState } from './approval-store';

@@ -11,10 +11,40 @@ export const CommandOrigin = z.discriminatedUnion('network', [
 ]);
 export type CommandOrigin = z.infer<typeof CommandOrigin>;
 
-/** The network a batch was submitted on; null for one that came from another desktop or a file (not recorded). */
+/**
+ * A batch's record of its network that does not read as one (the cache file was damaged or edited
+ * by hand). Where its lines would go is then unknown, so nothing of it may be sent on a guess.
+ */
+export class BatchNetworkUnreadable extends Error {
+  constructor(
+    readonly batchId: string,
+    detail: string,
+  ) {
+    super(`The cache's record of the network batch ${batchId} was proposed on cannot be read (${detail}); the cache file may be damaged.`);
+    this.name = 'BatchNetworkUnreadable';
+  }
+}
+
+/**
+ * The network a batch was submitted on; null for one that came from another desktop or a file (not
+ * recorded). Throws `BatchNetworkUnreadable` when the record is there but is not a network.
+ */
 export function batchNetwork(db: Database, batchId: string): CommandOrigin | null {
   const stored = db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as unknown;
-  return typeof stored === 'string' ? CommandOrigin.parse(JSON.parse(stored)) : null;
+  if (stored === null || stored === undefined) return null;
+  if (typeof stored !== 'string') throw new BatchNetworkUnreadable(batchId, 'it is not text');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    throw new BatchNetworkUnreadable(batchId, 'it is not JSON');
+  }
+  const origin = CommandOrigin.safeParse(parsed);
+  if (!origin.success) {
+    const issue = origin.error.issues[0];
+    throw new BatchNetworkUnreadable(batchId, issue ? `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'not a network');
+  }
+  return origin.data;
 }
 
 export function describeNetwork(origin: CommandOrigin): string {

@@ -24,7 +24,7 @@ describe('a batch is approved for the network it was submitted on', () => {
     if (!line) throw new Error(`no waiting line in ${batchId}`);
     return line;
   };
-  const submit = async (proposal: ChosenProposals['risky' | 'costly']) => {
+  const submit = async (proposal: ChosenProposals['risky' | 'costly' | 'large']) => {
     await transport.api.invoke('identity.chooseDemoUser', { login: 'anna.planner' });
     const { batchId } = await transport.api.invoke('approvals.submitBatch', { origin: { kind: 'replenishment' }, proposals: [proposal], note: null });
     await transport.api.invoke('identity.chooseDemoUser', { login: 'ben.ops' });
@@ -83,5 +83,40 @@ describe('a batch is approved for the network it was submitted on', () => {
     expect(approving.refused).toEqual([]);
     const [command] = new OutboxStore(db).list({ batchId: onProd, offset: 0, limit: 10 }).commands;
     expect(command?.madeOn).toEqual({ network: 'odoo', url: 'https://odoo.example.com', database: 'prod' });
+  });
+  it('a line whose record of its network cannot be read still shows, cannot be approved (where it would go is unknown) and can be rejected; the rest of the inbox is untouched', async () => {
+    const damaged = await submit(chosen.large);
+    const intact = await submit(chosen.risky);
+    const recordIs = (madeOn: string | number | Buffer): void => {
+      db.prepare('UPDATE approval_batches SET made_on = ? WHERE id = ?').run(madeOn, damaged);
+    };
+    const refusal = (detail: string): string =>
+      `The cache's record of the network batch ${damaged} was proposed on cannot be read (${detail}); the cache file may be damaged. Where approving it would send it is unknown, so approving it is refused: reject it, and propose it again.`;
+
+    recordIs('{"network":"odoo","url":"https://odoo.example.com"');
+    const line = await waitingLine(damaged);
+    expect(line).toMatchObject({ canDecide: true, otherNetwork: refusal('it is not JSON'), cannotApproveBecause: refusal('it is not JSON') });
+    await expect(transport.api.invoke('approvals.decide', { lineIds: [line.lineId], decision: 'approved', comment: null })).rejects.toMatchObject({ code: 'forbidden', message: refusal('it is not JSON') });
+    expect(new OutboxStore(db).list({ batchId: damaged, offset: 0, limit: 10 }).commands).toEqual([]);
+
+    // JSON that is not a network says what is wrong with it; bytes where text belongs are named too.
+    recordIs('{"network":"odoo","url":"https://odoo.example.com"}');
+    expect((await waitingLine(damaged)).cannotApproveBecause).toBe(refusal('database: Invalid input: expected string, received undefined'));
+    recordIs(42);
+    expect((await waitingLine(damaged)).cannotApproveBecause).toBe(refusal('Invalid input: expected object, received number'));
+    recordIs(Buffer.from('{"network":"demo"}'));
+    expect((await waitingLine(damaged)).cannotApproveBecause).toBe(refusal('it is not text'));
+
+    // The inbox lists them side by side, and only the damaged one is held back.
+    const { lines } = await transport.api.invoke('approvals.inbox', { state: 'waiting' });
+    expect(lines.map((waiting) => [waiting.batchId, waiting.cannotApproveBecause])).toEqual(
+      expect.arrayContaining([
+        [damaged, refusal('it is not text')],
+        [intact, null],
+      ]),
+    );
+
+    const rejecting = await transport.api.invoke('approvals.decide', { lineIds: [line.lineId], decision: 'rejected', comment: 'record damaged' });
+    expect(rejecting.recorded).toEqual([{ lineId: line.lineId, state: 'rejected' }]);
   });
 });
