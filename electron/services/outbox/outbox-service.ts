@@ -200,6 +200,7 @@ export class OutboxService {
   retry(id: string): OutboxCommandView {
     return this.change(id, RETRYABLE, 'retry', (command, now) => {
       if (command.madeOn?.network === 'demo') throw new ServiceError('conflict', `Command ${id} was approved on the demo network, and nothing of the demo is sent to Odoo: cancel it, and approve the real line on Odoo's network.`);
+      if (command.madeOn?.network === 'unreadable') throw new ServiceError('conflict', `Command ${id}'s record of the network it was approved on cannot be read (${command.madeOn.why}), so where it belongs is unknown and it is not sent anywhere: cancel it, and approve the line again.`);
       const payload = CommandPayload.safeParse(command.payload);
       // Ids the cache gave may be what failed (a vendor merged in Odoo): look everything up by name again.
       this.store.retryNow(command.id, now, payload.success ? withoutOdooHints(payload.data) : undefined);

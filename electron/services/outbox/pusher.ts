@@ -411,15 +411,18 @@ export class OutboxPusher {
 
   /**
    * Commands that may not go to the server now connected go to the dead letters unsent, saying why:
-   * one approved on the demo network (nothing of the demo is sent to Odoo), or on another server's
+   * one approved on the demo network (nothing of the demo is sent to Odoo), on another server's
    * network (Settings were pointed elsewhere since; its warehouse, product and vendor ids mean other
-   * records here; a retry drops them and sends it here, looked up by code). Returns the rest.
+   * records here; a retry drops them and sends it here, looked up by code), or one whose record of
+   * its network is damaged (where it belongs is unknown, so it goes nowhere). Returns the rest.
    */
   private setAsideForOtherNetworks(commands: StoredCommand[], connection: OdooConnection): StoredCommand[] {
     const reasons = new Map<StoredCommand, string>();
     for (const command of commands) {
       const origin = command.madeOn;
-      if (origin?.network === 'demo') {
+      if (origin?.network === 'unreadable') {
+        reasons.set(command, `Its record of the network it was approved on cannot be read (${origin.why}), so where it belongs is unknown: nothing was sent to ${connection.url}. Cancel it, and approve the line again.`);
+      } else if (origin?.network === 'demo') {
         reasons.set(command, `Approved on the demo network, and nothing of the demo is sent to Odoo: nothing was sent to ${connection.url}. Cancel it, and approve the real line on Odoo's network.`);
       } else if (origin?.network === 'odoo' && !sameServer(origin, connection)) {
         reasons.set(
@@ -436,7 +439,12 @@ export class OutboxPusher {
         if (command.cancelRequested) {
           // Its cancel cannot reach the network it was made on: it ends here, and says what may remain.
           const origin = command.madeOn;
-          const left = origin?.network === 'odoo' ? `Anything carrying ${command.idempotencyKey} in ${origin.url} (database ${origin.database}) stays there: cancel it in that Odoo.` : 'Nothing of it was ever sent to Odoo (it was approved on the demo network).';
+          const left =
+            origin?.network === 'odoo'
+              ? `Anything carrying ${command.idempotencyKey} in ${origin.url} (database ${origin.database}) stays there: cancel it in that Odoo.`
+              : origin?.network === 'unreadable'
+                ? `Its record of the network it was approved on cannot be read: if it ever reached an Odoo, anything carrying ${command.idempotencyKey} stays there.`
+                : 'Nothing of it was ever sent to Odoo (it was approved on the demo network).';
           this.store.markCancelled(command.id, now);
           this.store.appendHistory(command.id, now, 'cancelled', `Cancelled in the planner. ${left}`, command.attempts);
           if (command.batchId) cancelled.add(command.batchId);

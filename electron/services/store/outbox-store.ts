@@ -31,8 +31,17 @@ export interface StoredCommand {
   createdAt: string;
   updatedAt: string;
   doneAt: string | null;
-  /** The network it was approved on; null when from none in particular (looked up where it is pushed). */
-  madeOn: CommandOrigin | null;
+  /**
+   * The network it was approved on; null when from none in particular (looked up where it is pushed);
+   * `unreadable` when the cache's record of it is damaged (where it belongs is unknown).
+   */
+  madeOn: CommandOrigin | UnreadableOrigin | null;
+}
+
+/** A stored network record that does not read as one: the cache was damaged or edited by hand. */
+export interface UnreadableOrigin {
+  network: 'unreadable';
+  why: string;
 }
 
 export interface NewCommand {
@@ -89,6 +98,29 @@ interface CommandRow {
   made_on: string | null;
 }
 
+/**
+ * A stored JSON column, or undefined when it is not JSON (a damaged cache): each reader checks what
+ * it got against its schema, so one damaged command is refused on its own instead of every read of
+ * the outbox failing (the pusher claims several at a time, and would stall on it for good).
+ */
+function storedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function storedOrigin(text: string | null): CommandOrigin | UnreadableOrigin | null {
+  if (text === null) return null;
+  const parsed = storedJson(text);
+  if (parsed === undefined) return { network: 'unreadable', why: 'it is not JSON' };
+  const origin = CommandOrigin.safeParse(parsed);
+  if (origin.success) return origin.data;
+  const issue = origin.error.issues[0];
+  return { network: 'unreadable', why: issue ? `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'not a network' };
+}
+
 function fromRow(row: CommandRow): StoredCommand {
   return {
     id: row.id,
@@ -96,7 +128,7 @@ function fromRow(row: CommandRow): StoredCommand {
     batchId: row.batch_id,
     kind: row.kind,
     lane: row.lane,
-    payload: JSON.parse(row.payload) as unknown,
+    payload: storedJson(row.payload),
     state: row.state,
     cancelRequested: row.cancel_requested === 1,
     revision: row.revision,
@@ -104,13 +136,13 @@ function fromRow(row: CommandRow): StoredCommand {
     failures: row.failures,
     nextAttemptAt: row.next_attempt_at,
     lastError: row.last_error,
-    replan: row.replan === null ? null : (JSON.parse(row.replan) as unknown),
-    odooRecords: JSON.parse(row.odoo_records) as unknown,
+    replan: row.replan === null ? null : storedJson(row.replan),
+    odooRecords: storedJson(row.odoo_records),
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
-    madeOn: row.made_on === null ? null : CommandOrigin.parse(JSON.parse(row.made_on)),
+    madeOn: storedOrigin(row.made_on),
   };
 }
 
@@ -219,7 +251,7 @@ export class OutboxStore {
       message: string;
       detail: string | null;
     }[];
-    return rows.reverse().map((row) => ({ id: row.id, commandId: row.command_id, at: row.at, event: row.event, attempt: row.attempt, message: row.message, detail: row.detail === null ? null : (JSON.parse(row.detail) as unknown) }));
+    return rows.reverse().map((row) => ({ id: row.id, commandId: row.command_id, at: row.at, event: row.event, attempt: row.attempt, message: row.message, detail: row.detail === null ? null : storedJson(row.detail) }));
   }
 
   get(commandId: string): StoredCommand | null {

@@ -159,3 +159,41 @@ describe('enqueue refuses bad input with the reason, and writes nothing', () => 
     expect(() => enqueueApproved(rig.db, { batchId: 'REF', actor: '', lines: [] }, { profile: rig.profile() })).toThrow(/^Cannot queue these lines: .*actor.*lines/s);
   });
 });
+
+describe('a command damaged in the cache', () => {
+  it('is set aside unsent, saying why, and the commands queued beside it still go to Odoo', async () => {
+    outbox = testOutbox(rig, rig.profile(), { start: false });
+    const transfers = coveredTransfers(rig.stock, 3, rig.dayZero, 'damaged');
+    const queued = outbox.service.enqueue({ batchId: null, actor: 'supervisor@test', lines: transfers.map((proposal, index) => ({ lineId: `damaged-${index}`, proposal })) });
+    const [noNetwork, noPayload, intact] = queued.map((command) => command.id);
+    if (!noNetwork || !noPayload || !intact) throw new Error('three commands expected');
+    // A hand edit or a damaged file: the record of its network, and another one's payload, cut short.
+    rig.db.prepare('UPDATE outbox_commands SET made_on = ? WHERE id = ?').run('{"network":"odoo","url":', noNetwork);
+    rig.db.prepare('UPDATE outbox_commands SET payload = ? WHERE id = ?').run('{"kind":"transfer","lineId":', noPayload);
+
+    // The Outbox still lists everything, the damaged command named as such.
+    const listed = await outbox.service.handlers['outbox.list']({ statuses: [], offset: 0, limit: 50 });
+    expect(listed.commands.find((command) => command.id === noPayload)?.summary).toBe('Unreadable command');
+
+    outbox.service.start();
+    await settled(outbox);
+    const unsent = `Its record of the network it was approved on cannot be read (it is not JSON), so where it belongs is unknown: nothing was sent to ${rig.connection().url}. Cancel it, and approve the line again.`;
+    expect(outbox.service.detail(noNetwork)).toMatchObject({ status: 'dead-letter', lastError: unsent, odooRecords: [] });
+    expect(outbox.service.detail(noPayload)).toMatchObject({ status: 'dead-letter', lastError: 'The stored command cannot be read (its payload does not match the command schema); it was not pushed.', odooRecords: [] });
+    expect(outbox.service.detail(intact).status).toBe('done');
+    const key = (id: string): string => queued.find((command) => command.id === id)?.idempotencyKey ?? '';
+    const inOdoo = rig.sim.control.env().db.table('stock.picking').rows;
+    const origins = [...inOdoo.values()].map((picking) => String(picking.origin ?? ''));
+    expect(origins.some((origin) => origin.includes(key(intact)))).toBe(true);
+    expect(origins.some((origin) => origin.includes(key(noNetwork)) || origin.includes(key(noPayload)))).toBe(false);
+
+    // A retry cannot send it anywhere; cancelling ends it.
+    await expect(outbox.service.handlers['outbox.retry']({ id: noNetwork })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Command ${noNetwork}'s record of the network it was approved on cannot be read (it is not JSON), so where it belongs is unknown and it is not sent anywhere: cancel it, and approve the line again.`,
+    });
+    await outbox.service.handlers['outbox.cancel']({ id: noNetwork });
+    await settled(outbox);
+    expect(outbox.service.detail(noNetwork).status).toBe('cancelled');
+  });
+});
