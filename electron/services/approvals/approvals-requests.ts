@@ -5,7 +5,7 @@ import type { Log } from '../../app/log';
 import { describeEvent, type AuditLog } from '../audit';
 import type { Identity } from '../identity';
 import { SecretStorageError } from '../secrets';
-import { StoredLineUnreadableError } from '../store';
+import { StoredRecordUnreadableError } from '../store';
 import { batchLabel, sameOrderKey } from '../../../shared/approvals';
 import { AlreadySubmittedError, NetworkNotStoredError, NotIdentifiedError, NotRecordedError } from './approval-errors';
 import type { ApprovalService, Approver } from './approval-service';
@@ -72,8 +72,8 @@ function answer(error: unknown, log: Log, channel: string): never {
     log.error({ channel, code: error.sqliteCode }, 'a write was refused by the database; nothing was recorded');
     throw new ServiceError('unavailable', error.message);
   }
-  if (error instanceof StoredLineUnreadableError) {
-    log.error({ channel, problem: error.message }, 'an approval line in the cache fails its schema');
+  if (error instanceof StoredRecordUnreadableError) {
+    log.error({ channel, problem: error.message }, 'an approval record in the cache fails its schema');
     throw new ServiceError('failed', error.message);
   }
   if (error instanceof SecretStorageError) throw new ServiceError('unavailable', `Your signing key cannot be kept safely on this computer: ${error.message}`);

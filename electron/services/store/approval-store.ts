@@ -71,24 +71,31 @@ interface KeyRow {
 /** Enough for every open line of a long Odoo outage and a page of history. */
 const PARSED_LINES_KEPT = 10_000;
 
-/** A stored line that no longer passes its schema: the database was changed outside the planner. */
-export class StoredLineUnreadableError extends Error {
-  constructor(lineId: string, problems: string) {
-    super(`Approval line ${lineId} in the local cache cannot be read (${problems}); it was changed outside the planner, and nothing was shown from it.`);
-    this.name = 'StoredLineUnreadableError';
+/**
+ * A stored record (a line, a batch, a signed decision) that no longer passes its schema: the database
+ * was changed outside the planner. Named, so the screen says which record, not a parser's message.
+ */
+export class StoredRecordUnreadableError extends Error {
+  constructor(what: string, problems: string) {
+    super(`${what} in the local cache cannot be read (${problems}); it was changed outside the planner, and nothing was shown from it.`);
+    this.name = 'StoredRecordUnreadableError';
   }
 }
 
-function parseLine(lineId: string, text: string): LineRecord {
+function parseStored<T>(schema: z.ZodType<T>, what: string, text: string): T {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new StoredLineUnreadableError(lineId, error instanceof Error ? error.message : String(error));
+    throw new StoredRecordUnreadableError(what, error instanceof Error ? error.message : String(error));
   }
-  const parsed = LineRecord.safeParse(raw);
-  if (!parsed.success) throw new StoredLineUnreadableError(lineId, describeProblems(parsed.error));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new StoredRecordUnreadableError(what, describeProblems(parsed.error));
   return parsed.data;
+}
+
+function parseLine(lineId: string, text: string): LineRecord {
+  return parseStored(LineRecord, `Approval line ${lineId}`, text);
 }
 
 /** Where a line stands at a moment, as far as the table alone tells (who may decide it needs its decisions). */
@@ -190,7 +197,7 @@ export class ApprovalStore {
 
   batch(id: string): BatchRecord | null {
     const row = this.db.prepare('SELECT record FROM approval_batches WHERE id = ?').get(id) as { record: string } | undefined;
-    return row ? BatchRecord.parse(JSON.parse(row.record)) : null;
+    return row ? parseStored(BatchRecord, `Approval batch ${id}`, row.record) : null;
   }
 
   batchImportedFrom(id: string): string | null {
@@ -200,8 +207,8 @@ export class ApprovalStore {
 
   /** Newest first. */
   batches(limit: number): BatchRecord[] {
-    const rows = this.db.prepare('SELECT record FROM approval_batches ORDER BY submitted_at DESC, id DESC LIMIT ?').all(limit) as { record: string }[];
-    return rows.map((row) => BatchRecord.parse(JSON.parse(row.record)));
+    const rows = this.db.prepare('SELECT id, record FROM approval_batches ORDER BY submitted_at DESC, id DESC LIMIT ?').all(limit) as { id: string; record: string }[];
+    return rows.map((row) => parseStored(BatchRecord, `Approval batch ${row.id}`, row.record));
   }
 
   line(id: string): StoredLine | null {
@@ -330,14 +337,14 @@ export class ApprovalStore {
     const select = this.db.prepare('SELECT line_id, signed FROM approval_decisions WHERE line_id = ? ORDER BY decided_at, id');
     for (const lineId of lineIds) {
       const rows = select.all(lineId) as { line_id: string; signed: string }[];
-      byLine.set(lineId, rows.map((row) => SignedDecision.parse(JSON.parse(row.signed))));
+      byLine.set(lineId, rows.map((row) => parseStored(SignedDecision, `A decision on approval line ${lineId}`, row.signed)));
     }
     return byLine;
   }
 
   decisionsOfBatch(batchId: string): SignedDecision[] {
-    const rows = this.db.prepare('SELECT signed FROM approval_decisions WHERE batch_id = ? ORDER BY decided_at, id').all(batchId) as { signed: string }[];
-    return rows.map((row) => SignedDecision.parse(JSON.parse(row.signed)));
+    const rows = this.db.prepare('SELECT line_id, signed FROM approval_decisions WHERE batch_id = ? ORDER BY decided_at, id').all(batchId) as { line_id: string; signed: string }[];
+    return rows.map((row) => parseStored(SignedDecision, `A decision on approval line ${row.line_id}`, row.signed));
   }
 
   handOff(handoff: Handoff): void {

@@ -8,7 +8,7 @@ export type { StagedModel, StagedRecord, StagingSource, SyncCursor } from './odo
 export { OutboxStore, batchKeyOf } from './outbox-store';
 export { BatchNetworkUnreadable, CommandOrigin, batchNetwork, cachedNetwork, describeNetwork, sameNetwork, sameServer } from './network-origin';
 export type { StoredCommand, StoredCommandState, CommandStatus, NewCommand, HistoryEntry, CommandListFilter } from './outbox-store';
-export { ApprovalStore, StoredLineUnreadableError, TrustedDeviceKey } from './approval-store';
+export { ApprovalStore, StoredRecordUnreadableError, TrustedDeviceKey } from './approval-store';
 export type { Handoff, LineFilter, LineStanding, StoredLine, StoredLineState } from './approval-store';
 export { NetworkFacts } from './network-facts';
 export type { FactsMeta, LaneTerms, SupplierTerms } from './network-facts';
