@@ -25,26 +25,39 @@ export class BatchNetworkUnreadable extends Error {
   }
 }
 
+/** A stored network record that does not read as one: the cache was damaged or edited by hand. */
+export interface UnreadableOrigin {
+  network: 'unreadable';
+  why: string;
+}
+
+/**
+ * A network as stored (JSON, a batch's or a command's `made_on`), or what is wrong with it when it
+ * does not read as one; null when none was recorded.
+ */
+export function readStoredOrigin(stored: unknown): CommandOrigin | UnreadableOrigin | null {
+  if (stored === null || stored === undefined) return null;
+  if (typeof stored !== 'string') return { network: 'unreadable', why: 'it is not text' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    return { network: 'unreadable', why: 'it is not JSON' };
+  }
+  const origin = CommandOrigin.safeParse(parsed);
+  if (origin.success) return origin.data;
+  const issue = origin.error.issues[0];
+  return { network: 'unreadable', why: issue ? `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'not a network' };
+}
+
 /**
  * The network a batch was submitted on; null for one that came from another desktop or a file (not
  * recorded). Throws `BatchNetworkUnreadable` when the record is there but is not a network.
  */
 export function batchNetwork(db: Database, batchId: string): CommandOrigin | null {
-  const stored = db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId) as unknown;
-  if (stored === null || stored === undefined) return null;
-  if (typeof stored !== 'string') throw new BatchNetworkUnreadable(batchId, 'it is not text');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored);
-  } catch {
-    throw new BatchNetworkUnreadable(batchId, 'it is not JSON');
-  }
-  const origin = CommandOrigin.safeParse(parsed);
-  if (!origin.success) {
-    const issue = origin.error.issues[0];
-    throw new BatchNetworkUnreadable(batchId, issue ? `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'not a network');
-  }
-  return origin.data;
+  const origin = readStoredOrigin(db.prepare('SELECT made_on FROM approval_batches WHERE id = ?').pluck().get(batchId));
+  if (origin?.network === 'unreadable') throw new BatchNetworkUnreadable(batchId, origin.why);
+  return origin;
 }
 
 export function describeNetwork(origin: CommandOrigin): string {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { batchNetwork, cachedNetwork, CommandOrigin } from './network-origin';
+import { batchNetwork, cachedNetwork, CommandOrigin, readStoredOrigin, type UnreadableOrigin } from './network-origin';
 
 /**
  * The outbox's queries. JSON columns come back parsed but unchecked (`unknown`): the outbox
@@ -36,12 +36,6 @@ export interface StoredCommand {
    * `unreadable` when the cache's record of it is damaged (where it belongs is unknown).
    */
   madeOn: CommandOrigin | UnreadableOrigin | null;
-}
-
-/** A stored network record that does not read as one: the cache was damaged or edited by hand. */
-export interface UnreadableOrigin {
-  network: 'unreadable';
-  why: string;
 }
 
 export interface NewCommand {
@@ -111,16 +105,6 @@ function storedJson(text: string): unknown {
   }
 }
 
-function storedOrigin(text: string | null): CommandOrigin | UnreadableOrigin | null {
-  if (text === null) return null;
-  const parsed = storedJson(text);
-  if (parsed === undefined) return { network: 'unreadable', why: 'it is not JSON' };
-  const origin = CommandOrigin.safeParse(parsed);
-  if (origin.success) return origin.data;
-  const issue = origin.error.issues[0];
-  return { network: 'unreadable', why: issue ? `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}` : 'not a network' };
-}
-
 function fromRow(row: CommandRow): StoredCommand {
   return {
     id: row.id,
@@ -142,7 +126,7 @@ function fromRow(row: CommandRow): StoredCommand {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     doneAt: row.done_at,
-    madeOn: storedOrigin(row.made_on),
+    madeOn: readStoredOrigin(row.made_on),
   };
 }
 
